@@ -1,0 +1,192 @@
+//! The check pipeline: inputs (articles or claims CSVs) and reference tables
+//! in, a [`Report`] out. Reads files; never prints.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article;
+use crate::claim::{read_claims, Claim};
+use crate::error::{Error, Result};
+use crate::extract::extract;
+use crate::index::Index;
+use crate::reference::{read_tables, Reference};
+use crate::verdict::{judge, Candidate, Settings, Verdict};
+
+/// The reference a verdict rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RefSummary {
+    /// Reference id.
+    pub id: String,
+    /// Its statement.
+    pub statement: String,
+    /// Its source.
+    pub source: String,
+}
+
+impl From<&Reference> for RefSummary {
+    fn from(r: &Reference) -> Self {
+        RefSummary {
+            id: r.id.clone(),
+            statement: r.statement.clone(),
+            source: r.source.clone(),
+        }
+    }
+}
+
+/// One checked claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checked {
+    /// Claim id.
+    pub id: String,
+    /// Article (path as given).
+    pub article: String,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub column: usize,
+    /// Claim text.
+    pub text: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Confidence in the verdict, in [0, 1].
+    pub score: f64,
+    /// The deciding reference.
+    pub reference: Option<RefSummary>,
+    /// Why.
+    pub reason: String,
+    /// Candidates considered (only with `explain`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// Counts per verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Supported claims.
+    pub supported: usize,
+    /// Contradicted claims.
+    pub contradicted: usize,
+    /// Unsupported claims.
+    pub unsupported: usize,
+}
+
+impl Summary {
+    /// Count of one verdict.
+    pub fn count(&self, v: Verdict) -> usize {
+        match v {
+            Verdict::Supported => self.supported,
+            Verdict::Contradicted => self.contradicted,
+            Verdict::Unsupported => self.unsupported,
+        }
+    }
+}
+
+/// The result of a check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Checked claims, by article, line, column and id.
+    pub claims: Vec<Checked>,
+    /// Counts per verdict.
+    pub summary: Summary,
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Decision thresholds.
+    pub settings: Settings,
+    /// Check-worthiness threshold for articles.
+    pub min_score: f64,
+    /// Keep the candidates of each claim.
+    pub explain: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            settings: Settings::default(),
+            min_score: crate::extract::DEFAULT_MIN_SCORE,
+            explain: false,
+        }
+    }
+}
+
+/// True for paths read as claims CSVs rather than articles.
+pub fn is_claims_csv(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Loads the claims of one input: extracted from an article, or read from a claims CSV.
+pub fn load_claims(path: &Path, min_score: f64) -> Result<Vec<Claim>> {
+    if path.is_dir() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: "is a directory, expected a file".into(),
+        });
+    }
+    if is_claims_csv(path) {
+        read_claims(path)
+    } else {
+        Ok(extract(&article::read(path)?, min_score))
+    }
+}
+
+/// Files in a directory with one of the given extensions, sorted by name.
+pub fn files_in(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, &e))?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if path.is_file() && ext.is_some_and(|e| extensions.contains(&e.as_str())) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Judges claims against an index.
+pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Report {
+    let mut checked: Vec<Checked> = claims
+        .into_iter()
+        .map(|c| {
+            let j = judge(&c.text, index, &options.settings);
+            Checked {
+                id: c.id,
+                article: c.article,
+                line: c.line,
+                column: c.column,
+                text: c.text,
+                verdict: j.verdict,
+                score: j.score,
+                reference: j.reference.map(|d| RefSummary::from(&index.refs()[d])),
+                reason: j.reason,
+                candidates: if options.explain { j.candidates } else { Vec::new() },
+            }
+        })
+        .collect();
+    checked.sort_by(|a, b| {
+        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(b.article.as_str(), b.line, b.column, b.id.as_str()))
+    });
+    let mut summary = Summary::default();
+    for c in &checked {
+        match c.verdict {
+            Verdict::Supported => summary.supported += 1,
+            Verdict::Contradicted => summary.contradicted += 1,
+            Verdict::Unsupported => summary.unsupported += 1,
+        }
+    }
+    Report { claims: checked, summary }
+}
+
+/// Loads inputs and tables, then checks every claim.
+pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) -> Result<Report> {
+    let index = Index::build(read_tables(tables)?);
+    let mut claims = Vec::new();
+    for input in inputs {
+        claims.extend(load_claims(input, options.min_score)?);
+    }
+    Ok(check_claims(claims, &index, options))
+}

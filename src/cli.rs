@@ -1,0 +1,135 @@
+//! Command-line arguments (clap derive). Declared only by `main.rs`; the
+//! library never sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Find the factual claims in articles and check them against reference tables.
+#[derive(Debug, Parser)]
+#[command(name = "factcheck", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract check-worthy claims from articles into a claims CSV.
+    Extract(ExtractArgs),
+    /// Check claims (articles or claims CSVs) against reference tables.
+    Check(CheckArgs),
+    /// Measure accuracy against a labelled claims CSV.
+    Eval(EvalArgs),
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles (.txt or .md).
+    #[arg(required = true)]
+    pub articles: Vec<PathBuf>,
+    /// Write the claims CSV here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep sentences whose check-worthiness reaches this score (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE)]
+    pub min_score: f64,
+}
+
+/// Thresholds shared by `check` and `eval`.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Thresholds {
+    /// Share of a claim's content a reference must cover to support it (0 to 1).
+    #[arg(long, value_name = "SHARE", default_value_t = factcheck::verdict::DEFAULT_MIN_SUPPORT, help_heading = "Thresholds")]
+    pub min_support: f64,
+    /// Share a reference must cover for a conflicting detail to contradict (0 to 1).
+    #[arg(long, value_name = "SHARE", default_value_t = factcheck::verdict::DEFAULT_MIN_MATCH, help_heading = "Thresholds")]
+    pub min_match: f64,
+    /// Keep sentences whose check-worthiness reaches this score (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE, help_heading = "Thresholds")]
+    pub min_score: f64,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Articles (.txt, .md) or claims CSVs. Default: every article in claims/.
+    pub inputs: Vec<PathBuf>,
+    /// Reference table (CSV) or a directory of them; repeatable. Default: references/.
+    #[arg(long = "refs", value_name = "PATH")]
+    pub refs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Exit with code 1 when a claim is at or above this verdict.
+    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
+    pub fail_on: FailOn,
+    /// Write the report here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show the top 3 candidate references of each claim with their scores.
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub thresholds: Thresholds,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Claims CSV with a `label` column (supported, contradicted, unsupported).
+    pub claims: PathBuf,
+    /// Reference table (CSV) or a directory of them; repeatable.
+    #[arg(long = "refs", value_name = "PATH", required = true)]
+    pub refs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    #[command(flatten)]
+    pub thresholds: Thresholds,
+}
+
+/// Report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable table for the terminal.
+    Table,
+    /// JSON: claims and summary.
+    Json,
+    /// CSV: one row per claim.
+    Csv,
+}
+
+/// Output formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Readable figures.
+    Table,
+    /// JSON figures.
+    Json,
+}
+
+/// Which verdicts fail the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on contradicted claims.
+    Contradicted,
+    /// Fail on contradicted or unsupported claims.
+    Unsupported,
+    /// Never fail on findings.
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,255 @@
+//! Claim detection: article blocks -> sentences -> atomic clauses -> claims
+//! that are worth checking.
+//!
+//! Check-worthiness is scored from cues (names, numbers, dates and factual
+//! verbs for; questions, imperatives, hedges, opinion words, first or second
+//! person and rhetoric against). Boilerplate (comment forms, bylines,
+//! footers) is skipped in any script: by known phrases, and by leaving out
+//! blocks written mostly in a script other than the article's own.
+
+use crate::article::Article;
+use crate::claim::Claim;
+use crate::lexicon;
+use crate::text::{self, Shape};
+
+/// Default threshold of check-worthiness.
+pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+
+/// Extracts the claims of an article whose score reaches `min_score`.
+pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
+    let main_script = dominant_script(article.blocks.iter().map(|b| b.text.as_str()));
+    let mut claims = Vec::new();
+    let mut footer = false;
+    for block in &article.blocks {
+        let folded = text::fold(&block.text);
+        if lexicon::is_boilerplate(&folded) && block.text.chars().count() < 200 {
+            // Comment forms and footers close an article: what follows is footer too.
+            footer = true;
+        }
+        if footer || block.heading || dominant_script(std::iter::once(block.text.as_str())) != main_script {
+            continue;
+        }
+        for sentence in text::split_sentences(&block.text) {
+            for clause in split_clauses(&block.text, sentence) {
+                let clause_text = clean(&block.text[clause.clone()]);
+                let score = check_worthiness(&clause_text);
+                if score < min_score {
+                    continue;
+                }
+                let (line, column) = article.line_col(block.source_offset(clause.start));
+                claims.push(Claim {
+                    id: format!("{}-{}", article.stem, claims.len() + 1),
+                    article: article.name.clone(),
+                    line,
+                    column,
+                    text: clause_text,
+                    score: (score * 100.0).round() / 100.0,
+                });
+            }
+        }
+    }
+    claims
+}
+
+/// Collapses whitespace, strips a trailing connector or dash, and
+/// capitalises a clause split off a longer sentence.
+fn clean(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = collapsed
+        .trim_matches(|c: char| c == '—' || c == '–' || c == '-' || c == ',' || c == ';' || c.is_whitespace());
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words that open a new independent clause after a connector.
+fn opens_clause(rest: &str) -> bool {
+    let toks = text::tokenize(rest);
+    let Some(first) = toks.first() else { return false };
+    if toks.len() < 4 {
+        return false;
+    }
+    const SUBJECTS: &[&str] = &[
+        "a", "an", "he", "it", "its", "she", "that", "the", "their", "these", "they", "this",
+        "those", "we",
+    ];
+    let has_verb = toks.iter().take(10).skip(1).any(|t| t.shape == Shape::Word && lexicon::is_verb_like(&t.norm));
+    has_verb
+        && (first.shape == Shape::Name
+            || first.shape == Shape::Number
+            || SUBJECTS.contains(&first.norm.as_str())
+            || rest.trim_start().starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Splits one sentence (a byte range of `text`) into independent clauses at
+/// ";", ", and", ", but", ", while", ", whereas" and spaced dashes, when the
+/// part after the connector opens a clause of its own.
+fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    const CONNECTORS: &[&str] = &[
+        "; ", ", and ", ", but ", ", while ", ", whereas ", " — ", " – ", "—", " - ",
+    ];
+    let s = &text[sentence.clone()];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
+    for conn in CONNECTORS {
+        for (i, _) in s.match_indices(conn) {
+            let right = i + conn.len();
+            let rest = &s[right..];
+            let inside_quote = s[..i].matches(['"', '“', '”']).count() % 2 == 1;
+            if !inside_quote && opens_clause(rest) && s[..i].split_whitespace().count() >= 4 {
+                cuts.push((i, right));
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, next) in cuts {
+        if end > start {
+            out.push(sentence.start + start..sentence.start + end);
+        }
+        start = next.max(start);
+    }
+    out.push(sentence.start + start..sentence.end);
+    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out
+}
+
+/// Scores how check-worthy a sentence is, in [0, 1].
+pub fn check_worthiness(sentence: &str) -> f64 {
+    let toks = text::tokenize(sentence);
+    let words = toks.len();
+    if words == 0 {
+        return 0.0;
+    }
+    let mut score: f64 = 0.35;
+    let names = toks.iter().filter(|t| t.shape == Shape::Name).count();
+    let numbers = toks.iter().filter(|t| t.shape == Shape::Number).count();
+    if names > 0 {
+        score += 0.2;
+    }
+    if names > 2 {
+        score += 0.05;
+    }
+    if numbers > 0 {
+        score += 0.15;
+    }
+    if toks.iter().any(|t| lexicon::is_fact_verb(&t.norm)) {
+        score += 0.1;
+    }
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with('?') {
+        score -= 0.5;
+    }
+    if trimmed.ends_with('!') {
+        score -= 0.2;
+    }
+    if lexicon::is_imperative(&toks[0].norm) {
+        score -= 0.5;
+    }
+    let hedges = toks.iter().filter(|t| lexicon::is_hedge(&t.norm)).count();
+    score -= 0.15 * hedges.min(3) as f64;
+    if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {
+        score -= 0.25;
+    }
+    // Rhetoric: "not just ... but", "isn't just", similes.
+    let lower = sentence.to_lowercase();
+    if ["not just", "isn't just", "wasn't just", "not only", "like a ", "as if"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        score -= 0.15;
+    }
+    if words < 4 {
+        score -= 0.3;
+    }
+    if words > 60 {
+        score -= 0.2;
+    }
+    score.clamp(0.0, 1.0)
+}
+
+/// The Unicode script family most of the letters belong to.
+fn dominant_script<'a>(texts: impl Iterator<Item = &'a str>) -> Script {
+    let mut counts = [0usize; 5];
+    for t in texts {
+        for c in t.chars().filter(|c| c.is_alphabetic()) {
+            counts[script_of(c) as usize] += 1;
+        }
+    }
+    let best = counts.iter().enumerate().max_by_key(|&(i, n)| (*n, usize::MAX - i));
+    match best.map(|(i, _)| i) {
+        Some(1) => Script::Cjk,
+        Some(2) => Script::Cyrillic,
+        Some(3) => Script::Arabic,
+        Some(4) => Script::Other,
+        _ => Script::Latin,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin = 0,
+    Cjk = 1,
+    Cyrillic = 2,
+    Arabic = 3,
+    Other = 4,
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        0x0000..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x0400..=0x052F => Script::Cyrillic,
+        0x0590..=0x06FF | 0x0750..=0x077F => Script::Arabic,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => Script::Cjk,
+        _ => Script::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims_of(src: &str) -> Vec<String> {
+        let a = Article::parse("t.txt", src.to_string(), false);
+        extract(&a, DEFAULT_MIN_SCORE).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn facts_score_above_opinions_questions_and_imperatives() {
+        let fact = check_worthiness("The council was held in Brussels on 30 April 2024.");
+        assert!(fact >= 0.7, "{fact}");
+        assert!(check_worthiness("Imagine a future where robots cook dinner.") < DEFAULT_MIN_SCORE);
+        assert!(check_worthiness("Is this the end of the Internet?") < DEFAULT_MIN_SCORE);
+        assert!(check_worthiness("We think this could perhaps change everything.") < DEFAULT_MIN_SCORE);
+    }
+
+    #[test]
+    fn compound_sentences_split_into_atomic_claims() {
+        let got = claims_of("The summit was held in Tokyo in 2022; the council met in Brussels in 2024.");
+        assert_eq!(got, vec!["The summit was held in Tokyo in 2022", "The council met in Brussels in 2024."]);
+        let got = claims_of("Paris is the capital of France, and Berlin is the capital of Germany.");
+        assert_eq!(got.len(), 2);
+        // A list joined by "and" is one claim.
+        let got = claims_of("The council discussed AI, chips, and Quantum computing in 2024.");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn skips_footer_in_another_script_and_headings() {
+        let src = "Big News Today\n\nThe council met in Brussels in 2024.\n\n评论\n\n发表回复\n\n您的邮箱地址不会被公开。 必填项已用 * 标注\n";
+        assert_eq!(claims_of(src), vec!["The council met in Brussels in 2024."]);
+    }
+
+    #[test]
+    fn ids_and_locations_are_stable() {
+        let src = "Title\n\nThe council met in Brussels in 2024. Japan signed the pact in 2019.\n";
+        let a = Article::parse("dir/news.txt", src.to_string(), false);
+        let claims = extract(&a, DEFAULT_MIN_SCORE);
+        assert_eq!(claims[0].id, "news-1");
+        assert_eq!(claims[1].id, "news-2");
+        assert_eq!((claims[1].line, claims[1].column), (3, 38));
+    }
+}

@@ -1,0 +1,268 @@
+//! Word lists the other modules consult: stop words, abbreviations, cue words
+//! for check-worthiness, negation, antonyms and closed word classes.
+//!
+//! These are general English resources, never words of a particular article
+//! or table. Lists are sorted so that lookups can binary-search them.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "may", "me", "might", "more", "most", "must", "my", "myself", "of", "off",
+    "on", "once", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
+    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "yourselves",
+];
+
+/// Negation cues. Their presence on one side only flips meaning.
+const NEGATIONS: &[&str] = &[
+    "cannot", "denied", "denies", "deny", "fail", "failed", "fails", "incapable", "lack",
+    "lacked", "lacks", "n't", "neither", "never", "no", "nobody", "none", "nor", "not",
+    "nothing", "nowhere", "refused", "refuses", "unable", "without",
+];
+
+const ABBREVIATIONS: &[&str] = &[
+    "a.m", "al", "apr", "aug", "ave", "co", "corp", "dec", "dept", "dr", "e.g", "est", "etc",
+    "feb", "fig", "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "mar",
+    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "p.m", "prof", "rep", "rev", "sen", "sep",
+    "sept", "sr", "st", "u.k", "u.n", "u.s", "u.s.a", "vol", "vs",
+];
+
+/// Hedges and opinion or rhetoric words: they lower check-worthiness.
+const HEDGES: &[&str] = &[
+    "allegedly", "apparently", "arguably", "audacious", "believe", "brilliant", "could",
+    "essentially", "fantastic", "feel", "genius", "hope", "imagine", "interesting", "likely",
+    "masterclass", "maybe", "might", "perhaps", "possibly", "presumably", "probably",
+    "promise", "promised", "promises", "reportedly", "seem", "seemed", "seems", "should",
+    "suggest", "suppose", "think", "ultimate", "unlikely", "wonderful",
+];
+
+/// Verbs that usually state facts: they raise check-worthiness.
+const FACT_VERBS: &[&str] = &[
+    "adopted", "agreed", "aligns", "announced", "approved", "are", "became", "born", "built",
+    "created", "died", "elected", "established", "founded", "has", "have", "held", "hosted",
+    "includes", "introduced", "is", "joined", "launched", "located", "met", "named",
+    "opened", "passed", "published", "ratified", "received", "released", "reported", "signed",
+    "started", "was", "were", "won", "wrote",
+];
+
+/// Verbs that start imperative sentences ("Imagine...", "Picture...").
+const IMPERATIVES: &[&str] = &[
+    "add", "ask", "check", "click", "consider", "imagine", "let", "look", "note", "picture",
+    "read", "remember", "see", "share", "sign", "subscribe", "suppose", "think", "try", "visit",
+    "watch",
+];
+
+/// First- and second-person words.
+const PERSONAL: &[&str] = &["i", "me", "my", "our", "ours", "us", "we", "you", "your", "yours"];
+
+/// Antonym pairs (folded stems on both sides).
+const ANTONYMS: &[(&str, &str)] = &[
+    ("abov", "below"), ("accept", "reject"), ("aliv", "dead"), ("allow", "forbid"),
+    ("allow", "prohibit"), ("alway", "never"), ("ancient", "modern"), ("approv", "reject"),
+    ("arriv", "depart"), ("befor", "after"), ("began", "end"), ("begin", "end"),
+    ("best", "worst"), ("born", "die"), ("buy", "sell"), ("cheap", "expens"),
+    ("close", "open"), ("cold", "hot"), ("decreas", "increas"), ("defeat", "win"),
+    ("earli", "later"), ("east", "west"), ("entranc", "exit"), ("fail", "succeed"),
+    ("fals", "true"), ("fast", "slow"), ("femal", "male"), ("first", "last"),
+    ("gain", "lose"), ("high", "low"), ("import", "export"), ("includ", "exclud"),
+    ("inner", "outer"), ("larg", "small"), ("larger", "smaller"), ("largest", "smallest"),
+    ("legal", "illeg"), ("long", "short"), ("lose", "win"), ("lost", "won"),
+    ("major", "minor"), ("maximum", "minimum"), ("men", "women"), ("minor", "major"),
+    ("more", "less"), ("most", "least"), ("north", "south"), ("old", "young"),
+    ("older", "younger"), ("oldest", "youngest"), ("posit", "negat"), ("privat", "public"),
+    ("rise", "fall"), ("rose", "fell"), ("strong", "weak"), ("success", "failur"),
+    ("support", "oppos"), ("win", "lost"), ("won", "lose"),
+];
+
+/// Closed classes: two different members of one class exclude each other
+/// when they fill the same slot ("in March" vs "in May").
+const CLASSES: &[(&str, &[&str])] = &[
+    ("month", &[
+        "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb",
+        "octob", "novemb", "decemb",
+    ]),
+    ("weekday", &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    ("nationality", &[
+        "afghan", "albanian", "algerian", "american", "argentin", "australian", "austrian",
+        "belgian", "brazilian", "british", "bulgarian", "canadian", "chilean", "chines",
+        "colombian", "croatian", "cuban", "czech", "danish", "dutch", "egyptian", "english",
+        "estonian", "filipino", "finnish", "french", "german", "greek", "hungarian", "indian",
+        "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "jamaican", "japanes",
+        "kenyan", "korean", "mexican", "moroccan", "nigerian", "norwegian", "pakistani",
+        "peruvian", "polish", "portugues", "romanian", "russian", "saudi", "scottish",
+        "serbian", "slovak", "spanish", "swedish", "swiss", "thai", "turkish", "ukrainian",
+        "venezuelan", "vietnames", "welsh",
+    ]),
+    ("country", &[
+        "afghanistan", "argentina", "australia", "austria", "belgium", "brazil", "canada",
+        "chile", "china", "colombia", "cuba", "denmark", "egypt", "england", "finland",
+        "franc", "germani", "greec", "hungari", "india", "indonesia", "iran", "iraq",
+        "ireland", "israel", "itali", "jamaica", "japan", "kenya", "korea", "mexico",
+        "netherland", "nigeria", "norway", "pakistan", "peru", "poland", "portug", "romania",
+        "russia", "scotland", "spain", "sweden", "switzerland", "taiwan", "thailand",
+        "turkey", "ukrain", "vietnam", "wale",
+    ]),
+    ("colour", &["black", "blue", "brown", "green", "grey", "orang", "pink", "purpl", "red", "white", "yellow"]),
+    ("direction", &["east", "north", "northeast", "northwest", "south", "southeast", "southwest", "west"]),
+    ("ordinal", &[
+        "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth",
+        "third",
+    ]),
+    ("number-word", &[
+        "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three",
+        "twelv", "two",
+    ]),
+    ("profession", &[
+        "actor", "actress", "architect", "artist", "author", "comedian", "compos", "dancer",
+        "director", "engin", "journalist", "lawyer", "model", "musician", "novelist",
+        "painter", "photograph", "physician", "pianist", "poet", "politician", "produc",
+        "rapper", "scientist", "singer", "songwrit", "writer",
+    ]),
+    ("genre", &[
+        "ambient", "blue", "classic", "countri", "dancehal", "disco", "drama", "electron",
+        "folk", "funk", "gospel", "hip", "horror", "jazz", "metal", "pop", "punk", "reggae",
+        "rock", "soul", "techno", "thriller", "western",
+    ]),
+    ("gender", &["femal", "male", "man", "woman", "boy", "girl"]),
+];
+
+/// Boilerplate phrases of comment forms, bylines and footers, in several
+/// languages and scripts (folded, lower case).
+const BOILERPLATE: &[&str] = &[
+    "all rights reserved", "leave a comment", "leave a reply", "required fields are marked",
+    "your email address will not be published", "share this", "share on", "subscribe to",
+    "sign up for our newsletter", "related posts", "read more", "posted by", "written by",
+    "click here", "cookie", "privacy policy", "terms of use", "copyright",
+    "laisser un commentaire", "votre adresse e-mail ne sera pas publiee",
+    "schreibe einen kommentar", "deine e-mail-adresse wird nicht veroffentlicht",
+    "deja una respuesta", "tu direccion de correo electronico no sera publicada",
+    "lascia un commento", "deixe um comentario",
+    "发表回复", "发表评论", "评论", "您的邮箱地址不会被公开", "必填项已用", "留言", "版权所有",
+    "コメントを残す", "メールアドレスが公開されることはありません", "コメント",
+    "댓글 남기기", "оставьте комментарий", "ваш адрес email не будет опубликован",
+];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// True for English stop words (folded).
+pub fn is_stop_word(folded: &str) -> bool {
+    contains(STOP_WORDS, folded)
+}
+
+/// True for abbreviations that take a period ("dr", "u.s", "e.g").
+pub fn is_abbreviation(folded: &str) -> bool {
+    contains(ABBREVIATIONS, folded)
+}
+
+/// True for negation cues ("not", "never", "fails").
+pub fn is_negation(folded: &str) -> bool {
+    contains(NEGATIONS, folded) || folded.ends_with("n't")
+}
+
+/// True for hedge and opinion words.
+pub fn is_hedge(folded: &str) -> bool {
+    contains(HEDGES, folded)
+}
+
+/// True for verbs that usually state facts.
+pub fn is_fact_verb(folded: &str) -> bool {
+    contains(FACT_VERBS, folded)
+}
+
+/// True for words that are probably verbs: auxiliaries, factual verbs,
+/// negated auxiliaries and past forms in -ed.
+pub fn is_verb_like(folded: &str) -> bool {
+    const AUX: &[&str] = &[
+        "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is",
+        "may", "might", "must", "should", "was", "were", "will", "would",
+    ];
+    contains(AUX, folded)
+        || is_fact_verb(folded)
+        || folded.ends_with("n't")
+        || (folded.len() > 4 && folded.ends_with("ed"))
+}
+
+/// True for verbs that open imperative sentences.
+pub fn is_imperative(folded: &str) -> bool {
+    contains(IMPERATIVES, folded)
+}
+
+/// True for first- and second-person pronouns.
+pub fn is_personal(folded: &str) -> bool {
+    contains(PERSONAL, folded)
+}
+
+/// True for the 5,000 most frequent English words (see `tools/gen_common_words.py`).
+pub fn is_common_word(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("data/common_words.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect()
+        })
+        .contains(folded)
+}
+
+/// True when two stems are listed as antonyms.
+pub fn are_antonyms(a: &str, b: &str) -> bool {
+    ANTONYMS
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// The closed class two different stems both belong to, if any.
+pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
+    if a == b {
+        return None;
+    }
+    CLASSES
+        .iter()
+        .find(|(_, members)| members.contains(&a) && members.contains(&b))
+        .map(|(name, _)| *name)
+}
+
+/// True when a folded line contains a boilerplate phrase.
+pub fn is_boilerplate(folded_line: &str) -> bool {
+    BOILERPLATE.iter().any(|p| folded_line.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_lists_allow_binary_search() {
+        for list in [STOP_WORDS, NEGATIONS, ABBREVIATIONS, HEDGES, FACT_VERBS, IMPERATIVES, PERSONAL] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, list, "list must stay sorted");
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_stop_word("the"));
+        assert!(!is_stop_word("council"));
+        assert!(is_negation("never"));
+        assert!(is_negation("didn't"));
+        assert!(is_abbreviation("u.s"));
+        assert!(are_antonyms("end", "began"));
+        assert_eq!(shared_class("dancehal", "metal"), Some("genre"));
+        assert_eq!(shared_class("march", "march"), None);
+        assert!(is_common_word("council"));
+        assert!(is_boilerplate("您的邮箱地址不会被公开。"));
+    }
+}

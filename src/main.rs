@@ -1,0 +1,197 @@
+//! The `factcheck` binary: parse arguments, call the library, render, exit.
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, Thresholds};
+use factcheck::check::{self, Options, Report};
+use factcheck::verdict::{Settings, Verdict};
+use factcheck::{claim, eval, extract, report, Error, Result};
+
+/// Exit codes, as ripgrep, ruff and Vale use them.
+#[derive(Debug, Clone, Copy)]
+enum Exit {
+    /// Nothing at or above `--fail-on`.
+    Clean = 0,
+    /// Findings at or above `--fail-on`.
+    Findings = 1,
+    /// Usage, input or I/O error.
+    Error = 2,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => run_extract(&args),
+        Command::Check(args) => run_check(&args),
+        Command::Eval(args) => run_eval(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("factcheck: {e}");
+            ExitCode::from(Exit::Error as u8)
+        }
+    }
+}
+
+fn options(t: &Thresholds, explain: bool) -> Result<Options> {
+    for (name, v) in [("--min-support", t.min_support), ("--min-match", t.min_match), ("--min-score", t.min_score)] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(Error::Usage(format!("{name} must be between 0 and 1, got {v}")));
+        }
+    }
+    Ok(Options {
+        settings: Settings {
+            min_support: t.min_support,
+            min_match: t.min_match,
+            ..Settings::default()
+        },
+        min_score: t.min_score,
+        explain,
+    })
+}
+
+fn run_extract(args: &ExtractArgs) -> Result<Exit> {
+    let mut claims = Vec::new();
+    for path in &args.articles {
+        claims.extend(extract::extract(&factcheck::article::read(path)?, args.min_score));
+    }
+    emit(&report::claims_csv(&claims), args.output.as_deref())?;
+    Ok(Exit::Clean)
+}
+
+/// Expands directories given as reference paths into their CSV files.
+fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let given = if refs.is_empty() { vec![PathBuf::from("references")] } else { refs.to_vec() };
+    let mut out = Vec::new();
+    for p in given {
+        if p.is_dir() {
+            let files = check::files_in(&p, &["csv"])?;
+            if files.is_empty() {
+                return Err(Error::Io { path: p, message: "directory holds no .csv reference table".into() });
+            }
+            out.extend(files);
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn run_check(args: &CheckArgs) -> Result<Exit> {
+    let options = options(&args.thresholds, args.explain)?;
+    let inputs = if args.inputs.is_empty() {
+        let files = check::files_in(Path::new("claims"), &["txt", "md", "markdown"])?;
+        if files.is_empty() {
+            return Err(Error::Usage("no input given and claims/ holds no article".into()));
+        }
+        files
+    } else {
+        args.inputs.clone()
+    };
+    let mut report = check::check_paths(&inputs, &table_paths(&args.refs)?, &options)?;
+    if args.explain {
+        for c in &mut report.claims {
+            c.candidates.truncate(3);
+        }
+    }
+    let out = render(&report, args.format, args.output.is_none(), args.explain);
+    emit(&out, args.output.as_deref())?;
+    Ok(exit_for(&report, args.fail_on))
+}
+
+fn render(report: &Report, format: Format, to_terminal: bool, explain: bool) -> String {
+    match format {
+        Format::Table => {
+            let tty = to_terminal && std::io::stdout().is_terminal();
+            let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let mut out = report::report_table(report, color, None);
+            if explain {
+                out.push_str(&explanations(report));
+            }
+            out
+        }
+        Format::Json => report::report_json(report),
+        Format::Csv => report::report_csv(report),
+    }
+}
+
+fn explanations(report: &Report) -> String {
+    let mut out = String::from("\ncandidates (retrieval score, coverage, subject found):\n");
+    for c in &report.claims {
+        let list: Vec<String> = c
+            .candidates
+            .iter()
+            .map(|k| format!("{} ({:.2}, {:.2}, {})", k.id, k.retrieval, k.coverage, if k.subject { "yes" } else { "no" }))
+            .collect();
+        out.push_str(&format!("  {}: {}\n", c.id, if list.is_empty() { "none".to_string() } else { list.join(", ") }));
+    }
+    out
+}
+
+fn exit_for(report: &Report, fail_on: FailOn) -> Exit {
+    let s = &report.summary;
+    let failing = match fail_on {
+        FailOn::Never => 0,
+        FailOn::Contradicted => s.count(Verdict::Contradicted),
+        FailOn::Unsupported => s.count(Verdict::Contradicted) + s.count(Verdict::Unsupported),
+    };
+    if failing > 0 {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    }
+}
+
+fn run_eval(args: &EvalArgs) -> Result<Exit> {
+    let options = options(&args.thresholds, false)?;
+    let gold = claim::read_labels(&args.claims)?;
+    let report = check::check_paths(std::slice::from_ref(&args.claims), &table_paths(&args.refs)?, &options)?;
+    let e = eval::evaluate(&report, &gold);
+    let out = match args.format {
+        EvalFormat::Table => report::evaluation_text(&e),
+        EvalFormat::Json => report::evaluation_json(&e),
+    };
+    emit(&out, None)?;
+    Ok(Exit::Clean)
+}
+
+/// Writes output once: to a file atomically (temp file + rename), or to
+/// standard output, where a closed pipe ends the program quietly.
+fn emit(text: &str, output: Option<&Path>) -> Result<()> {
+    match output {
+        Some(path) => write_atomic(path, text.as_bytes()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+                Err(e) => Err(Error::io("<stdout>", &e)),
+                Ok(()) => Ok(()),
+            }
+        }
+    }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io { path: path.to_path_buf(), message: format!("directory {} does not exist", dir.display()) });
+    }
+    let name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.factcheck-tmp-{}", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, &e));
+    }
+    Ok(())
+}

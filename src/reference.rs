@@ -1,0 +1,211 @@
+//! Reference tables: loading and validating CSV rows of trusted statements
+//! (`id,statement` plus optional `rating,source,aliases`), and collecting
+//! the alias groups they define, in the `aliases` column or in the statement
+//! itself ("Act on the Protection of Personal Information (APPI)").
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::csv_input::CsvTable;
+use crate::error::{Error, Result};
+use crate::text;
+
+/// One trusted statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    /// Unique id across all loaded tables.
+    pub id: String,
+    /// The statement.
+    pub statement: String,
+    /// Where it comes from (URL or citation), possibly empty.
+    pub source: String,
+    /// False for a statement known to be false.
+    #[serde(skip)]
+    pub rating: bool,
+    /// Other names for things the statement names.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
+    /// Table file and line, for messages.
+    #[serde(skip)]
+    pub origin: (PathBuf, u64),
+}
+
+/// Reads one reference table.
+pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
+    let table = CsvTable::read(path, &["id", "statement"])?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (line, record) in &table.rows {
+        let id = table.get(record, "id");
+        let statement = table.get(record, "statement");
+        if id.is_empty() {
+            return Err(Error::invalid(path, *line, "empty `id`"));
+        }
+        if statement.is_empty() {
+            return Err(Error::invalid(path, *line, format!("empty `statement` for reference `{id}`")));
+        }
+        let rating = match table.get(record, "rating").to_ascii_lowercase().as_str() {
+            "" | "true" | "supported" | "yes" | "1" => true,
+            "false" | "contradicted" | "no" | "0" => false,
+            other => {
+                return Err(Error::invalid(
+                    path,
+                    *line,
+                    format!("unknown rating `{other}` for reference `{id}` (expected true or false)"),
+                ))
+            }
+        };
+        let aliases = table
+            .get(record, "aliases")
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect();
+        out.push(Reference {
+            id: id.to_string(),
+            statement: statement.to_string(),
+            source: table.get(record, "source").to_string(),
+            rating,
+            aliases,
+            origin: (path.to_path_buf(), *line),
+        });
+    }
+    Ok(out)
+}
+
+/// Reads several tables; ids must be unique across all of them.
+pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
+    let mut all = Vec::new();
+    let mut seen: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
+    for path in paths {
+        for r in read_table(path)? {
+            if let Some((p, l)) = seen.get(&r.id) {
+                let first = if p == &r.origin.0 {
+                    format!("line {l}")
+                } else {
+                    format!("{}:{l}", p.display())
+                };
+                return Err(Error::invalid(
+                    &r.origin.0,
+                    r.origin.1,
+                    format!("duplicate reference id `{}` (first at {first})", r.id),
+                ));
+            }
+            seen.insert(r.id.clone(), r.origin.clone());
+            all.push(r);
+        }
+    }
+    if all.is_empty() {
+        return Err(Error::Usage("no reference table given".into()));
+    }
+    Ok(all)
+}
+
+/// Alias groups of a table: each group is a list of names for one thing.
+///
+/// Groups come from the `aliases` column (the row's aliases form a group)
+/// and from definitions in statements: "Long Name (LN)" where the capitals
+/// of the long name spell the acronym.
+pub fn alias_groups(refs: &[Reference]) -> Vec<Vec<String>> {
+    let mut groups = Vec::new();
+    for r in refs {
+        if !r.aliases.is_empty() {
+            groups.push(r.aliases.clone());
+        }
+        groups.extend(defined_acronyms(&r.statement).into_iter().map(|(long, short)| vec![long, short]));
+    }
+    groups
+}
+
+/// Finds "Long Name (ACRONYM)" definitions in a text.
+pub fn defined_acronyms(statement: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = statement;
+    let mut base = 0;
+    while let Some(open) = rest.find('(') {
+        let Some(close_rel) = rest[open..].find(')') else { break };
+        let inner = rest[open + 1..open + close_rel].trim();
+        let is_acronym = inner.len() >= 2
+            && inner.len() <= 10
+            && inner.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && inner.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if is_acronym {
+            let before = &statement[..base + open];
+            if let Some(long) = expansion(before.trim_end(), inner) {
+                out.push((long, inner.to_string()));
+            }
+        }
+        base += open + close_rel + 1;
+        rest = &statement[base..];
+    }
+    out
+}
+
+/// The words before an acronym whose initials spell it (stop words may be skipped).
+fn expansion(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut need = letters.len();
+    let mut start = words.len();
+    while start > 0 && need > 0 {
+        start -= 1;
+        let w = words[start].trim_matches(|c: char| !c.is_alphanumeric());
+        let first = w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        if first == Some(letters[need - 1]) {
+            need -= 1;
+        } else if !crate::lexicon::is_stop_word(&text::fold(w)) {
+            return None;
+        }
+        if words.len() - start > letters.len() * 2 + 2 {
+            return None;
+        }
+    }
+    (need == 0).then(|| {
+        words[start..]
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn table(content: &str) -> tempfile::NamedTempFile {
+        let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+        f.write_all(content.as_bytes()).unwrap();
+        f
+    }
+
+    #[test]
+    fn reads_rating_source_aliases() {
+        let f = table("id,statement,rating,source,aliases\nR1,The sky is blue.,,https://x,sky|heavens\nR2,The moon is cheese.,false,,\n");
+        let refs = read_table(f.path()).unwrap();
+        assert!(refs[0].rating);
+        assert!(!refs[1].rating);
+        assert_eq!(refs[0].aliases, vec!["sky", "heavens"]);
+        assert_eq!(refs[0].source, "https://x");
+    }
+
+    #[test]
+    fn rejects_unknown_rating_and_duplicates_across_tables() {
+        let f = table("id,statement,rating\nR1,x,maybe\n");
+        assert!(read_table(f.path()).unwrap_err().to_string().contains(":2: unknown rating `maybe`"));
+        let a = table("id,statement\nR1,x\n");
+        let b = table("id,statement\nR2,y\nR1,z\n");
+        let msg = read_tables(&[a.path().into(), b.path().into()]).unwrap_err().to_string();
+        assert!(msg.contains(":3: duplicate reference id `R1` (first at "), "{msg}");
+    }
+
+    #[test]
+    fn finds_acronym_definitions() {
+        let got = defined_acronyms("Japan's Act on the Protection of Personal Information (APPI) took effect.");
+        assert_eq!(got, vec![("Act on the Protection of Personal Information".to_string(), "APPI".to_string())]);
+        assert!(defined_acronyms("It rained (a lot) in the UK (mostly).").is_empty());
+    }
+}

@@ -1,0 +1,287 @@
+//! Text normalisation, tokenising and sentence splitting.
+//!
+//! Everything here works on plain text (markup already removed) and keeps
+//! byte spans into that text, so that callers can map a claim back to the
+//! line and column of the original file. Nothing here knows about claims,
+//! references or verdicts.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon;
+
+/// What kind of word a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// An ordinary word.
+    Word,
+    /// A word written with a capital letter (not only because it starts a sentence).
+    Name,
+    /// A number, possibly with separators or decimals ("1,000", "3.5", "2019").
+    Number,
+}
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte span in the text it came from.
+    pub span: Range<usize>,
+    /// Case-folded form without diacritics ("Kōno" -> "kono").
+    pub norm: String,
+    /// Stem of `norm` (English Snowball), used for matching.
+    pub stem: String,
+    /// Word, name or number.
+    pub shape: Shape,
+    /// True when the word is a stop word (carries no content).
+    pub stop: bool,
+}
+
+impl Token {
+    /// True for tokens that carry content (not stop words).
+    pub fn is_content(&self) -> bool {
+        !self.stop
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Case-folds a word and strips diacritics: "Kōno" -> "kono", "É" -> "e".
+pub fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| *c != '\'' && *c != '’')
+        .collect()
+}
+
+/// Stems a folded word.
+pub fn stem(folded: &str) -> String {
+    if folded.chars().any(|c| c.is_ascii_digit()) {
+        return folded.to_string();
+    }
+    stemmer().stem(folded).into_owned()
+}
+
+/// Parses a number token ("1,000", "3.5", "2019") into a value.
+pub fn number_value(word: &str) -> Option<f64> {
+    let cleaned: String = word.chars().filter(|c| *c != ',').collect();
+    if cleaned.is_empty() || !cleaned.chars().next()?.is_ascii_digit() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok()
+}
+
+/// Splits a text into tokens with byte spans.
+///
+/// A word is a "name" when it starts with a capital letter and is not the
+/// first word of the text, or when it is an acronym (two or more capitals),
+/// or when it mixes letters and digits ("5G").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut first = true;
+    for (start, word) in text.unicode_word_indices() {
+        let norm = fold(word);
+        if norm.is_empty() {
+            continue;
+        }
+        let shape = shape_of(word, first);
+        first = false;
+        let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
+        let stem = stem(&norm);
+        out.push(Token {
+            span: start..start + word.len(),
+            norm,
+            stem,
+            shape,
+            stop,
+        });
+    }
+    out
+}
+
+fn shape_of(word: &str, first: bool) -> Shape {
+    if number_value(word).is_some() && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return Shape::Number;
+    }
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+    if upper >= 2 || digits || (starts_upper && !first) {
+        return Shape::Name;
+    }
+    if starts_upper && first && !lexicon::is_stop_word(&fold(word)) && !lexicon::is_common_word(&fold(word)) {
+        // A sentence-initial capital on a word that is not a common English word
+        // ("Daggering is ...") is most likely a name.
+        return Shape::Name;
+    }
+    Shape::Word
+}
+
+/// Case-folded content stems of a text, in order (duplicates kept).
+pub fn content_stems(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(Token::is_content)
+        .map(|t| t.stem)
+        .collect()
+}
+
+/// Splits plain text into sentences, returning their byte ranges (trimmed).
+///
+/// Survives abbreviations ("U.S.", "e.g.", "Dr.", "No. 5"), initials,
+/// decimals and closing quotes after the final mark.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over repeated marks and closing quotes/brackets.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let at_end = text[end..].trim().is_empty();
+            let followed_by_space = text[end..].starts_with(char::is_whitespace);
+            if at_end || (followed_by_space && next_starts_sentence(&text[end..]) && !is_abbreviation(text, i, b)) {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < text.len() {
+        push_trimmed(text, start..text.len(), &mut out);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+fn next_starts_sentence(rest: &str) -> bool {
+    let next = rest.trim_start().chars().next();
+    match next {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_') || !c.is_alphabetic(),
+        None => true,
+    }
+}
+
+/// True when the period at byte `dot` ends an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize, mark: u8) -> bool {
+    if mark != b'.' {
+        return false;
+    }
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let folded = fold(word);
+    // Single capital letter: an initial ("J. Smith").
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if lexicon::is_abbreviation(&folded) {
+        // "No. 5" is an abbreviation only before a number; at a sentence end
+        // ("the answer is no.") it is a word.
+        if folded == "no" {
+            return text[dot + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        }
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn fold_strips_diacritics_and_case() {
+        assert_eq!(fold("Kōno"), "kono");
+        assert_eq!(fold("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(sentences("One fact. Two facts! Three?"), vec!["One fact.", "Two facts!", "Three?"]);
+    }
+
+    #[test]
+    fn survives_abbreviations_initials_and_decimals() {
+        let text = "The U.S. and Japan met. Dr. Smith spoke, e.g. about No. 5 and 3.5 percent. J. Doe left.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "The U.S. and Japan met.",
+                "Dr. Smith spoke, e.g. about No. 5 and 3.5 percent.",
+                "J. Doe left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_closing_quote_with_sentence() {
+        assert_eq!(
+            sentences("He said \"it works.\" Then he left."),
+            vec!["He said \"it works.\"", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn title_without_period_is_one_sentence() {
+        assert_eq!(sentences("A Title Without Period"), vec!["A Title Without Period"]);
+    }
+
+    #[test]
+    fn tokens_have_shapes_and_spans() {
+        let text = "The council met Kōno in 2019 about 5G.";
+        let toks = tokenize(text);
+        let kono = toks.iter().find(|t| t.norm == "kono").unwrap();
+        assert_eq!(kono.shape, Shape::Name);
+        assert_eq!(&text[kono.span.clone()], "Kōno");
+        let year = toks.iter().find(|t| t.norm == "2019").unwrap();
+        assert_eq!(year.shape, Shape::Number);
+        assert_eq!(toks.iter().find(|t| t.norm == "5g").unwrap().shape, Shape::Name);
+        assert!(toks.iter().find(|t| t.norm == "the").unwrap().stop);
+    }
+
+    #[test]
+    fn number_values_parse() {
+        assert_eq!(number_value("1,000"), Some(1000.0));
+        assert_eq!(number_value("3.5"), Some(3.5));
+        assert_eq!(number_value("abc"), None);
+    }
+}

@@ -1,0 +1,295 @@
+//! Deciding a verdict for one claim: retrieve candidates, align each, and
+//! apply the rules — subject first, then details.
+//!
+//! * supported: a true-rated reference covers the claim and nothing conflicts;
+//! * contradicted: a reference about the same subject conflicts on a detail
+//!   (negation, number, date, name in the same role, antonym, closed class),
+//!   or the claim matches a reference rated false;
+//! * unsupported: nothing covers it well enough, or only references about
+//!   another subject share its wording.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::matching::{align, Alignment, Analysed};
+
+/// Default share of a claim a reference must cover to support it.
+pub const DEFAULT_MIN_SUPPORT: f64 = 0.7;
+/// Default share of a claim a reference must cover for its conflicts to count.
+pub const DEFAULT_MIN_MATCH: f64 = 0.4;
+/// Default number of candidates retrieved per claim.
+pub const DEFAULT_CANDIDATES: usize = 5;
+
+/// The three verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// A reference supports the claim.
+    Supported,
+    /// A reference contradicts the claim.
+    Contradicted,
+    /// The table cannot decide.
+    Unsupported,
+}
+
+impl Verdict {
+    /// All verdicts, in report order.
+    pub const ALL: [Verdict; 3] = [Verdict::Supported, Verdict::Contradicted, Verdict::Unsupported];
+
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unsupported => "unsupported",
+        }
+    }
+
+    /// Parses a lower-case name.
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Thresholds of the decision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Coverage needed to support.
+    pub min_support: f64,
+    /// Coverage needed for a conflict to contradict.
+    pub min_match: f64,
+    /// Candidates retrieved per claim.
+    pub candidates: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_support: DEFAULT_MIN_SUPPORT,
+            min_match: DEFAULT_MIN_MATCH,
+            candidates: DEFAULT_CANDIDATES,
+        }
+    }
+}
+
+/// A candidate reference with its scores, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Reference id.
+    pub id: String,
+    /// BM25 retrieval score.
+    pub retrieval: f64,
+    /// Share of the claim covered.
+    pub coverage: f64,
+    /// Whether the claim's subject is found in it.
+    pub subject: bool,
+}
+
+/// The outcome for one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Confidence in the verdict, in [0, 1].
+    pub score: f64,
+    /// Index position of the deciding reference, if any.
+    pub reference: Option<usize>,
+    /// One line an editor can check.
+    pub reason: String,
+    /// The candidates considered, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Judges one claim against the index.
+pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
+    let analysed = Analysed::new(claim, index);
+    let hits = index.search(&analysed.query(), settings.candidates);
+    let mut alignments: Vec<Alignment> = hits.iter().map(|h| align(&analysed, index, h.doc, h.score)).collect();
+    alignments.sort_by(|a, b| {
+        b.subject
+            .cmp(&a.subject)
+            .then(b.coverage.total_cmp(&a.coverage))
+            .then(b.retrieval.total_cmp(&a.retrieval))
+            .then(a.doc.cmp(&b.doc))
+    });
+    let candidates = alignments
+        .iter()
+        .map(|a| Candidate {
+            id: index.refs()[a.doc].id.clone(),
+            retrieval: round(a.retrieval),
+            coverage: round(a.coverage),
+            subject: a.subject,
+        })
+        .collect();
+    let refs = index.refs();
+    let relevant = |a: &&Alignment| a.subject && a.aligned >= settings.min_match;
+
+    // A true reference that covers the claim without conflict supports it.
+    let support = alignments
+        .iter()
+        .filter(relevant)
+        .find(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
+    // A reference rated false that covers the claim without conflict contradicts it.
+    let known_false = alignments
+        .iter()
+        .filter(relevant)
+        .find(|a| !refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
+    let conflicting = alignments.iter().filter(relevant).find(|a| refs[a.doc].rating && !a.conflicts.is_empty());
+
+    let (verdict, chosen, reason) = if let Some(a) = known_false {
+        (Verdict::Contradicted, Some(a), format!("matches a statement rated false ({})", ref_tag(index, a)))
+    } else if let Some(a) = support {
+        (Verdict::Supported, Some(a), format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)))
+    } else if let Some(a) = conflicting {
+        let details: Vec<String> = a.conflicts.iter().map(ToString::to_string).collect();
+        (Verdict::Contradicted, Some(a), format!("{} ({})", details.join("; "), ref_tag(index, a)))
+    } else {
+        let reason = match alignments.first() {
+            None => {
+                let words: Vec<String> = analysed
+                    .toks
+                    .iter()
+                    .filter(|t| t.is_content())
+                    .map(|t| analysed.text[t.span.clone()].to_string())
+                    .collect();
+                format!("no reference mentions {}", quote_list(&words, 3))
+            }
+            Some(a) if !a.subject => format!(
+                "closest reference {} is about another subject; it does not mention {}",
+                refs[a.doc].id,
+                quote_list(&a.missing, 3)
+            ),
+            Some(a) => format!(
+                "closest reference {} covers {:.0}% of the claim; it does not mention {}",
+                refs[a.doc].id,
+                a.coverage * 100.0,
+                quote_list(&a.missing, 3)
+            ),
+        };
+        (Verdict::Unsupported, None, reason)
+    };
+    let score = match (verdict, chosen) {
+        (_, Some(a)) => a.coverage,
+        (_, None) => 1.0 - alignments.first().map_or(0.0, |a| a.coverage),
+    };
+    Judgement {
+        verdict,
+        score: round(score),
+        reference: chosen.map(|a| a.doc),
+        reason,
+        candidates,
+    }
+}
+
+fn ref_tag(index: &Index, a: &Alignment) -> String {
+    format!("ref {}", index.refs()[a.doc].id)
+}
+
+fn quote_list(words: &[String], n: usize) -> String {
+    if words.is_empty() {
+        return "its key words".to_string();
+    }
+    words.iter().take(n).map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// Rounds to 3 decimals so that reports are stable across platforms.
+pub fn round(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::Reference;
+
+    fn r(id: &str, statement: &str, rating: bool) -> Reference {
+        Reference {
+            id: id.into(),
+            statement: statement.into(),
+            source: String::new(),
+            rating,
+            aliases: Vec::new(),
+            origin: ("t.csv".into(), 2),
+        }
+    }
+
+    fn index() -> Index {
+        Index::build(vec![
+            r("R1", "The second Digital Partnership Council was held in Brussels on 30 April 2024.", true),
+            r("R2", "The Act on the Protection of Personal Information (APPI) is Japan's data protection law.", true),
+            r("R3", "Daggering is a dance associated with dancehall music.", true),
+            r("R4", "The Cretaceous ended 66 million years ago.", true),
+            r("R5", "The Moon is made of cheese.", false),
+            r("R6", "Marie Curie won the Nobel Prize in Physics in 1903.", true),
+            r("R7", "The Eiffel Tower is not located in Berlin.", true),
+        ])
+    }
+
+    fn verdict(claim: &str) -> (Verdict, String) {
+        let j = judge(claim, &index(), &Settings::default());
+        (j.verdict, j.reason)
+    }
+
+    #[test]
+    fn paraphrase_is_supported() {
+        let (v, reason) = verdict("The second Digital Partnership Council was held in Brussels in 2024.");
+        assert_eq!(v, Verdict::Supported, "{reason}");
+        assert!(reason.contains("ref R1"));
+    }
+
+    #[test]
+    fn different_date_contradicts() {
+        let (v, reason) = verdict("The second Digital Partnership Council was held in Brussels in 2023.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("date differs: claim 2023, reference 2024"), "{reason}");
+    }
+
+    #[test]
+    fn near_miss_name_contradicts() {
+        let (v, reason) = verdict("The APTIA is Japan's data protection law.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("name differs: claim \"APTIA\", reference \"APPI\""), "{reason}");
+    }
+
+    #[test]
+    fn closed_class_and_antonym_contradict() {
+        let (v, reason) = verdict("Daggering is associated with death metal music.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("genre differs"), "{reason}");
+    }
+
+    #[test]
+    fn negation_contradicts() {
+        let (v, reason) = verdict("Marie Curie never won the Nobel Prize in Physics.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.starts_with("negation"), "{reason}");
+    }
+
+    #[test]
+    fn known_false_statement_contradicts() {
+        let (v, reason) = verdict("The Moon is made of cheese.");
+        assert_eq!(v, Verdict::Contradicted);
+        assert!(reason.contains("rated false"), "{reason}");
+    }
+
+    #[test]
+    fn other_subject_with_same_template_is_unsupported() {
+        let (v, reason) = verdict("Pierre Dupont won the Nobel Prize in Physics in 1903.");
+        assert_eq!(v, Verdict::Unsupported, "{reason}");
+    }
+
+    #[test]
+    fn nothing_related_is_unsupported_with_missing_words() {
+        let (v, reason) = verdict("Quantum sensors are subject to export controls.");
+        assert_eq!(v, Verdict::Unsupported);
+        assert!(reason.contains("no reference mentions \"Quantum\""), "{reason}");
+    }
+}

@@ -266,7 +266,10 @@ mod tests {
         let src = "# The *Title*\n\nSome **bold** text with a [link](http://x.y).\n\n- item one\n";
         let a = Article::parse("a.md", src.to_string(), true);
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["The Title", "Some bold text with a link.", "item one"]);
+        assert_eq!(
+            texts,
+            vec!["The Title", "Some bold text with a link.", "item one"]
+        );
         assert!(a.blocks[0].heading);
         let b = &a.blocks[1];
         let i = b.text.find("bold").unwrap();
@@ -279,7 +282,10 @@ mod tests {
         let src = "Big Title\n\nA Sub Title\nFirst sentence. Second one.\n";
         let a = Article::parse("a.txt", src.to_string(), false);
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["Big Title", "A Sub Title", "First sentence. Second one."]);
+        assert_eq!(
+            texts,
+            vec!["Big Title", "A Sub Title", "First sentence. Second one."]
+        );
         assert!(a.blocks[1].heading);
         assert!(!a.blocks[2].heading);
         assert_eq!(a.line_col(a.blocks[2].source_offset(0)), (4, 1));
@@ -307,7 +313,10 @@ mod tests {
         assert_eq!(e.to_string(), "x.txt:2: invalid UTF-8 at byte offset 7");
         let e = decode(p, b"a\0b".to_vec()).unwrap_err();
         assert!(e.to_string().contains("binary file"));
-        assert!(decode(p, b"  \n".to_vec()).unwrap_err().to_string().contains("empty"));
+        assert!(decode(p, b"  \n".to_vec())
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
         assert_eq!(decode(p, b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
     }
 }

@@ -138,7 +138,10 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::io(dir, &e))?.path();
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         if path.is_file() && ext.is_some_and(|e| extensions.contains(&e.as_str())) {
             out.push(path);
         }
@@ -168,7 +171,12 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
         })
         .collect();
     checked.sort_by(|a, b| {
-        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(b.article.as_str(), b.line, b.column, b.id.as_str()))
+        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(
+            b.article.as_str(),
+            b.line,
+            b.column,
+            b.id.as_str(),
+        ))
     });
     let mut summary = Summary::default();
     for c in &checked {
@@ -178,7 +186,10 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
             Verdict::Unsupported => summary.unsupported += 1,
         }
     }
-    Report { claims: checked, summary }
+    Report {
+        claims: checked,
+        summary,
+    }
 }
 
 /// Loads inputs and tables, then checks every claim.

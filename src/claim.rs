@@ -39,7 +39,11 @@ pub fn read_claims(path: &Path) -> Result<Vec<Claim>> {
             return Err(Error::invalid(path, *line, "empty `id`"));
         }
         if text.is_empty() {
-            return Err(Error::invalid(path, *line, format!("empty `text` for claim `{id}`")));
+            return Err(Error::invalid(
+                path,
+                *line,
+                format!("empty `text` for claim `{id}`"),
+            ));
         }
         if let Some(first) = seen.insert(id.to_string(), *line) {
             return Err(Error::invalid(
@@ -62,7 +66,9 @@ pub fn read_claims(path: &Path) -> Result<Vec<Claim>> {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| (0.0..=1.0).contains(v))
-                .ok_or_else(|| Error::invalid(path, *line, format!("`score` must be a number in [0, 1]: `{s}`")))?,
+                .ok_or_else(|| {
+                    Error::invalid(path, *line, format!("`score` must be a number in [0, 1]: `{s}`"))
+                })?,
         };
         let article = match table.get(record, "article") {
             "" => path.display().to_string(),
@@ -112,7 +118,8 @@ mod tests {
 
     #[test]
     fn reads_optional_columns() {
-        let f = write("id,text,line,column,label\nc1,The sky is blue.,3,5,supported\nc2,Grass is green.,,,x\n");
+        let f =
+            write("id,text,line,column,label\nc1,The sky is blue.,3,5,supported\nc2,Grass is green.,,,x\n");
         let claims = read_claims(f.path()).unwrap();
         assert_eq!(claims.len(), 2);
         assert_eq!((claims[0].line, claims[0].column), (3, 5));
@@ -125,7 +132,10 @@ mod tests {
         let msg = read_claims(f.path()).unwrap_err().to_string();
         assert!(msg.ends_with(":3: duplicate id `c1` (first on line 2)"), "{msg}");
         let f = write("id,text,line\nc1,a,x\n");
-        assert!(read_claims(f.path()).unwrap_err().to_string().contains("`line` is not a whole number"));
+        assert!(read_claims(f.path())
+            .unwrap_err()
+            .to_string()
+            .contains("`line` is not a whole number"));
     }
 
     #[test]

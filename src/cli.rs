@@ -85,6 +85,9 @@ pub struct EvalArgs {
     /// Reference table (CSV) or a directory of them; repeatable.
     #[arg(long = "refs", value_name = "PATH", required = true)]
     pub refs: Vec<PathBuf>,
+    /// Gold evidence map (`claim_id,ref_id`): adds recall@1 and recall@5.
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,

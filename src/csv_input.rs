@@ -37,10 +37,7 @@ impl CsvTable {
             .has_headers(true)
             .flexible(false)
             .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| csv_error(path, &e))?
-            .clone();
+        let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
         let mut columns = HashMap::new();
         for (i, name) in headers.iter().enumerate() {
             let key = name.trim().to_ascii_lowercase();
@@ -48,7 +45,11 @@ impl CsvTable {
                 continue;
             }
             if columns.insert(key.clone(), i).is_some() {
-                return Err(Error::invalid(path, 1, format!("duplicated column `{key}` in header")));
+                return Err(Error::invalid(
+                    path,
+                    1,
+                    format!("duplicated column `{key}` in header"),
+                ));
             }
         }
         for col in required {
@@ -76,7 +77,11 @@ impl CsvTable {
                 return Err(Error::invalid(
                     path,
                     line,
-                    format!("cell {} is larger than {} bytes (unbalanced quote?)", big + 1, MAX_CELL_BYTES),
+                    format!(
+                        "cell {} is larger than {} bytes (unbalanced quote?)",
+                        big + 1,
+                        MAX_CELL_BYTES
+                    ),
                 ));
             }
             if record.iter().all(|c| c.trim().is_empty()) {
@@ -117,7 +122,11 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a str) -> Self {
-        LineCounter { text: text.as_bytes(), pos: 0, line: 1 }
+        LineCounter {
+            text: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
     }
 
     fn line_at(&mut self, mut byte: usize) -> u64 {
@@ -136,7 +145,9 @@ impl<'a> LineCounter<'a> {
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map_or(1, |p| p.line().max(1));
     let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("row has {len} fields, the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
@@ -164,16 +175,25 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        assert_eq!(parse("id\nA\n").unwrap_err().to_string(), "t.csv:1: missing required column `text`");
+        assert_eq!(
+            parse("id\nA\n").unwrap_err().to_string(),
+            "t.csv:1: missing required column `text`"
+        );
         assert_eq!(
             parse("id,text\nA,b\nC,d,e\n").unwrap_err().to_string(),
             "t.csv:3: row has 3 fields, the header has 2"
         );
-        assert_eq!(parse("id,text\n").unwrap_err().to_string(), "t.csv:1: no rows after the header");
+        assert_eq!(
+            parse("id,text\n").unwrap_err().to_string(),
+            "t.csv:1: no rows after the header"
+        );
         assert_eq!(
             parse("id,text,id\nA,b,c\n").unwrap_err().to_string(),
             "t.csv:1: duplicated column `id` in header"
         );
-        assert!(parse("id;text\nA;b\n").unwrap_err().to_string().contains("semicolon"));
+        assert!(parse("id;text\nA;b\n")
+            .unwrap_err()
+            .to_string()
+            .contains("semicolon"));
     }
 }

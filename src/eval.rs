@@ -1,12 +1,71 @@
 //! Accuracy figures of a check against gold labels: accuracy, macro-F1,
 //! per-label precision / recall / F1 and the confusion matrix.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::check::Report;
+use crate::csv_input::CsvTable;
+use crate::error::Result;
 use crate::verdict::Verdict;
+
+/// Gold evidence: claim id -> ids of the references that decide it.
+pub type Evidence = BTreeMap<String, BTreeSet<String>>;
+
+/// Reads an evidence map (`claim_id,ref_id`, optional `evidence_label` or
+/// `status`). Rows without a reference, or whose evidence label is
+/// `unsupported`, are not evidence.
+pub fn read_evidence(path: &Path) -> Result<Evidence> {
+    let table = CsvTable::read(path, &["claim_id", "ref_id"])?;
+    let mut out = Evidence::new();
+    for (_, record) in &table.rows {
+        let r = table.get(record, "ref_id");
+        let label = table.get(record, "evidence_label");
+        if r.is_empty() || label.eq_ignore_ascii_case("unsupported") {
+            continue;
+        }
+        out.entry(table.get(record, "claim_id").to_string())
+            .or_default()
+            .insert(r.to_string());
+    }
+    Ok(out)
+}
+
+/// Retrieval figures: how often a gold reference is the first candidate,
+/// or among the first five.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Retrieval {
+    /// Claims with gold evidence in the report.
+    pub claims: usize,
+    /// Share with a gold reference ranked first.
+    pub recall_at_1: f64,
+    /// Share with a gold reference among the first five.
+    pub recall_at_5: f64,
+}
+
+/// Computes recall@1 and recall@5 over the candidates kept in a report
+/// (check with `explain` on so that candidates are kept).
+pub fn retrieval(report: &Report, evidence: &Evidence) -> Retrieval {
+    let (mut n, mut at1, mut at5) = (0usize, 0usize, 0usize);
+    for c in &report.claims {
+        let Some(gold) = evidence.get(&c.id) else { continue };
+        n += 1;
+        if c.candidates.first().is_some_and(|k| gold.contains(&k.id)) {
+            at1 += 1;
+        }
+        if c.candidates.iter().take(5).any(|k| gold.contains(&k.id)) {
+            at5 += 1;
+        }
+    }
+    let share = |k: usize| if n > 0 { r4(k as f64 / n as f64) } else { 0.0 };
+    Retrieval {
+        claims: n,
+        recall_at_1: share(at1),
+        recall_at_5: share(at5),
+    }
+}
 
 /// Precision, recall and F1 of one label.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -34,6 +93,9 @@ pub struct Evaluation {
     pub labels: BTreeMap<String, LabelScores>,
     /// confusion[gold][predicted] = count.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Retrieval figures, when gold evidence was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrieval: Option<Retrieval>,
 }
 
 /// Compares a report with gold labels (claim id -> label). Claims without a
@@ -66,8 +128,20 @@ pub fn evaluate(report: &Report, gold: &BTreeMap<String, String>) -> Evaluation 
         let support: usize = confusion[&l].values().sum();
         let precision = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
         let recall = if support > 0 { tp / support as f64 } else { 0.0 };
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-        labels.insert(l, LabelScores { precision: r4(precision), recall: r4(recall), f1: r4(f1), support });
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        labels.insert(
+            l,
+            LabelScores {
+                precision: r4(precision),
+                recall: r4(recall),
+                f1: r4(f1),
+                support,
+            },
+        );
     }
     let macro_f1 = labels.values().map(|s| s.f1).sum::<f64>() / 3.0;
     Evaluation {
@@ -76,6 +150,7 @@ pub fn evaluate(report: &Report, gold: &BTreeMap<String, String>) -> Evaluation 
         macro_f1: r4(macro_f1),
         labels,
         confusion,
+        retrieval: None,
     }
 }
 
@@ -114,10 +189,15 @@ mod tests {
             ],
             summary: Summary::default(),
         };
-        let gold: BTreeMap<String, String> = [("a", "supported"), ("b", "contradicted"), ("c", "contradicted"), ("d", "unsupported")]
-            .into_iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
+        let gold: BTreeMap<String, String> = [
+            ("a", "supported"),
+            ("b", "contradicted"),
+            ("c", "contradicted"),
+            ("d", "unsupported"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
         let e = evaluate(&report, &gold);
         assert_eq!(e.claims, 4);
         assert_eq!(e.accuracy, 0.75);

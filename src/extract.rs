@@ -55,8 +55,9 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
 /// capitalises a clause split off a longer sentence.
 fn clean(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trimmed = collapsed
-        .trim_matches(|c: char| c == '—' || c == '–' || c == '-' || c == ',' || c == ';' || c.is_whitespace());
+    let trimmed = collapsed.trim_matches(|c: char| {
+        c == '—' || c == '–' || c == '-' || c == ',' || c == ';' || c.is_whitespace()
+    });
     let mut chars = trimmed.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -72,10 +73,13 @@ fn opens_clause(rest: &str) -> bool {
         return false;
     }
     const SUBJECTS: &[&str] = &[
-        "a", "an", "he", "it", "its", "she", "that", "the", "their", "these", "they", "this",
-        "those", "we",
+        "a", "an", "he", "it", "its", "she", "that", "the", "their", "these", "they", "this", "those", "we",
     ];
-    let has_verb = toks.iter().take(10).skip(1).any(|t| t.shape == Shape::Word && lexicon::is_verb_like(&t.norm));
+    let has_verb = toks
+        .iter()
+        .take(10)
+        .skip(1)
+        .any(|t| t.shape == Shape::Word && lexicon::is_verb_like(&t.norm));
     has_verb
         && (first.shape == Shape::Name
             || first.shape == Shape::Number
@@ -88,7 +92,15 @@ fn opens_clause(rest: &str) -> bool {
 /// part after the connector opens a clause of its own.
 fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     const CONNECTORS: &[&str] = &[
-        "; ", ", and ", ", but ", ", while ", ", whereas ", " — ", " – ", "—", " - ",
+        "; ",
+        ", and ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+        " — ",
+        " – ",
+        "—",
+        " - ",
     ];
     let s = &text[sentence.clone()];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
@@ -156,9 +168,16 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     }
     // Rhetoric: "not just ... but", "isn't just", similes.
     let lower = sentence.to_lowercase();
-    if ["not just", "isn't just", "wasn't just", "not only", "like a ", "as if"]
-        .iter()
-        .any(|p| lower.contains(p))
+    if [
+        "not just",
+        "isn't just",
+        "wasn't just",
+        "not only",
+        "like a ",
+        "as if",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
     {
         score -= 0.15;
     }
@@ -179,7 +198,10 @@ fn dominant_script<'a>(texts: impl Iterator<Item = &'a str>) -> Script {
             counts[script_of(c) as usize] += 1;
         }
     }
-    let best = counts.iter().enumerate().max_by_key(|&(i, n)| (*n, usize::MAX - i));
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, usize::MAX - i));
     match best.map(|(i, _)| i) {
         Some(1) => Script::Cjk,
         Some(2) => Script::Cyrillic,
@@ -214,7 +236,10 @@ mod tests {
 
     fn claims_of(src: &str) -> Vec<String> {
         let a = Article::parse("t.txt", src.to_string(), false);
-        extract(&a, DEFAULT_MIN_SCORE).into_iter().map(|c| c.text).collect()
+        extract(&a, DEFAULT_MIN_SCORE)
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
     }
 
     #[test]
@@ -229,7 +254,13 @@ mod tests {
     #[test]
     fn compound_sentences_split_into_atomic_claims() {
         let got = claims_of("The summit was held in Tokyo in 2022; the council met in Brussels in 2024.");
-        assert_eq!(got, vec!["The summit was held in Tokyo in 2022", "The council met in Brussels in 2024."]);
+        assert_eq!(
+            got,
+            vec![
+                "The summit was held in Tokyo in 2022",
+                "The council met in Brussels in 2024."
+            ]
+        );
         let got = claims_of("Paris is the capital of France, and Berlin is the capital of Germany.");
         assert_eq!(got.len(), 2);
         // A list joined by "and" is one claim.

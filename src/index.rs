@@ -84,7 +84,11 @@ impl Index {
             }
             index.expansions.push(expansion);
         }
-        index.avg_len = if refs.is_empty() { 0.0 } else { total as f64 / refs.len() as f64 };
+        index.avg_len = if refs.is_empty() {
+            0.0
+        } else {
+            total as f64 / refs.len() as f64
+        };
         index.refs = refs;
         index
     }
@@ -134,7 +138,9 @@ impl Index {
 
     /// Number of references holding a stem.
     pub fn doc_freq(&self, stem: &str) -> usize {
-        self.terms.get(stem).map_or(0, |&id| self.postings[id as usize].len())
+        self.terms
+            .get(stem)
+            .map_or(0, |&id| self.postings[id as usize].len())
     }
 
     /// Inverse document frequency of a stem (BM25 form, never negative).
@@ -163,7 +169,10 @@ impl Index {
         }
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(doc, score)| Hit { doc: doc as usize, score })
+            .map(|(doc, score)| Hit {
+                doc: doc as usize,
+                score,
+            })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits.truncate(k);
@@ -218,8 +227,16 @@ mod tests {
     #[test]
     fn aliases_and_defined_acronyms_find_the_statement() {
         let idx = Index::build(vec![
-            r("A", "The Act on the Protection of Personal Information (APPI) is enforced by the PPC.", &[]),
-            r("B", "The GDPR applies in the EU.", &["GDPR", "General Data Protection Regulation"]),
+            r(
+                "A",
+                "The Act on the Protection of Personal Information (APPI) is enforced by the PPC.",
+                &[],
+            ),
+            r(
+                "B",
+                "The GDPR applies in the EU.",
+                &["GDPR", "General Data Protection Regulation"],
+            ),
         ]);
         let hits = idx.search(&query("General Data Protection Regulation"), 1);
         assert_eq!(idx.refs()[hits[0].doc].id, "B");

@@ -41,7 +41,11 @@ fn main() -> ExitCode {
 }
 
 fn options(t: &Thresholds, explain: bool) -> Result<Options> {
-    for (name, v) in [("--min-support", t.min_support), ("--min-match", t.min_match), ("--min-score", t.min_score)] {
+    for (name, v) in [
+        ("--min-support", t.min_support),
+        ("--min-match", t.min_match),
+        ("--min-score", t.min_score),
+    ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Error::Usage(format!("{name} must be between 0 and 1, got {v}")));
         }
@@ -68,13 +72,20 @@ fn run_extract(args: &ExtractArgs) -> Result<Exit> {
 
 /// Expands directories given as reference paths into their CSV files.
 fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let given = if refs.is_empty() { vec![PathBuf::from("references")] } else { refs.to_vec() };
+    let given = if refs.is_empty() {
+        vec![PathBuf::from("references")]
+    } else {
+        refs.to_vec()
+    };
     let mut out = Vec::new();
     for p in given {
         if p.is_dir() {
             let files = check::files_in(&p, &["csv"])?;
             if files.is_empty() {
-                return Err(Error::Io { path: p, message: "directory holds no .csv reference table".into() });
+                return Err(Error::Io {
+                    path: p,
+                    message: "directory holds no .csv reference table".into(),
+                });
             }
             out.extend(files);
         } else {
@@ -128,9 +139,25 @@ fn explanations(report: &Report) -> String {
         let list: Vec<String> = c
             .candidates
             .iter()
-            .map(|k| format!("{} ({:.2}, {:.2}, {})", k.id, k.retrieval, k.coverage, if k.subject { "yes" } else { "no" }))
+            .map(|k| {
+                format!(
+                    "{} ({:.2}, {:.2}, {})",
+                    k.id,
+                    k.retrieval,
+                    k.coverage,
+                    if k.subject { "yes" } else { "no" }
+                )
+            })
             .collect();
-        out.push_str(&format!("  {}: {}\n", c.id, if list.is_empty() { "none".to_string() } else { list.join(", ") }));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            c.id,
+            if list.is_empty() {
+                "none".to_string()
+            } else {
+                list.join(", ")
+            }
+        ));
     }
     out
 }
@@ -150,10 +177,16 @@ fn exit_for(report: &Report, fail_on: FailOn) -> Exit {
 }
 
 fn run_eval(args: &EvalArgs) -> Result<Exit> {
-    let options = options(&args.thresholds, false)?;
+    let options = options(&args.thresholds, args.evidence.is_some())?;
     let gold = claim::read_labels(&args.claims)?;
-    let report = check::check_paths(std::slice::from_ref(&args.claims), &table_paths(&args.refs)?, &options)?;
-    let e = eval::evaluate(&report, &gold);
+    let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
+    let report = check::check_paths(
+        std::slice::from_ref(&args.claims),
+        &table_paths(&args.refs)?,
+        &options,
+    )?;
+    let mut e = eval::evaluate(&report, &gold);
+    e.retrieval = evidence.map(|ev| eval::retrieval(&report, &ev));
     let out = match args.format {
         EvalFormat::Table => report::evaluation_text(&e),
         EvalFormat::Json => report::evaluation_json(&e),
@@ -184,9 +217,14 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(Error::Io { path: path.to_path_buf(), message: format!("directory {} does not exist", dir.display()) });
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: format!("directory {} does not exist", dir.display()),
+        });
     }
-    let name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.factcheck-tmp-{}", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {

@@ -92,17 +92,41 @@ impl fmt::Display for Conflict {
         match self.kind {
             ConflictKind::Negation => {
                 if self.claim.is_empty() {
-                    write!(f, "negation: reference says \"{}\", claim does not", self.reference)
+                    write!(
+                        f,
+                        "negation: reference says \"{}\", claim does not",
+                        self.reference
+                    )
                 } else {
                     write!(f, "negation: claim says \"{}\", reference does not", self.claim)
                 }
             }
-            ConflictKind::Date => write!(f, "date differs: claim {}, reference {}", self.claim, self.reference),
-            ConflictKind::Number => write!(f, "number differs: claim {}, reference {}", self.claim, self.reference),
-            ConflictKind::Name => write!(f, "name differs: claim \"{}\", reference \"{}\"", self.claim, self.reference),
-            ConflictKind::Antonym => write!(f, "opposite meaning: claim \"{}\", reference \"{}\"", self.claim, self.reference),
+            ConflictKind::Date => write!(
+                f,
+                "date differs: claim {}, reference {}",
+                self.claim, self.reference
+            ),
+            ConflictKind::Number => write!(
+                f,
+                "number differs: claim {}, reference {}",
+                self.claim, self.reference
+            ),
+            ConflictKind::Name => write!(
+                f,
+                "name differs: claim \"{}\", reference \"{}\"",
+                self.claim, self.reference
+            ),
+            ConflictKind::Antonym => write!(
+                f,
+                "opposite meaning: claim \"{}\", reference \"{}\"",
+                self.claim, self.reference
+            ),
             ConflictKind::Category(class) => {
-                write!(f, "{class} differs: claim \"{}\", reference \"{}\"", self.claim, self.reference)
+                write!(
+                    f,
+                    "{class} differs: claim \"{}\", reference \"{}\"",
+                    self.claim, self.reference
+                )
             }
         }
     }
@@ -156,7 +180,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         .map(|t| t.stem.as_str())
         .chain(claim.expansion.iter().map(String::as_str))
         .collect();
-    let is_name = |t: &Token| t.shape == Shape::Name || index.is_known_name(&t.norm);
+    let is_name = |t: &Token| t.shape == Shape::Name;
 
     let mut status = Vec::with_capacity(claim.toks.len());
     for t in &claim.toks {
@@ -182,15 +206,27 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let ref_text = &reference.text;
 
     // Negation: parity of negation cues differs.
-    let claim_neg: Vec<&Token> = claim.toks.iter().filter(|t| lexicon::is_negation(&t.norm)).collect();
-    let ref_neg: Vec<&Token> = reference.toks.iter().filter(|t| lexicon::is_negation(&t.norm)).collect();
+    let claim_neg: Vec<&Token> = claim
+        .toks
+        .iter()
+        .filter(|t| lexicon::is_negation(&t.norm))
+        .collect();
+    let ref_neg: Vec<&Token> = reference
+        .toks
+        .iter()
+        .filter(|t| lexicon::is_negation(&t.norm))
+        .collect();
     if claim_neg.len() % 2 != ref_neg.len() % 2 {
         let (c, r) = if claim_neg.len() > ref_neg.len() {
             (word(claim_text, claim_neg[0]), String::new())
         } else {
             (String::new(), word(ref_text, ref_neg[0]))
         };
-        conflicts.push(Conflict { kind: ConflictKind::Negation, claim: c, reference: r });
+        conflicts.push(Conflict {
+            kind: ConflictKind::Negation,
+            claim: c,
+            reference: r,
+        });
     }
 
     // Numbers and dates.
@@ -204,7 +240,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         if t.shape != Shape::Number {
             continue;
         }
-        let Some(v) = text::number_value(&t.norm) else { continue };
+        let Some(v) = text::number_value(&t.norm) else {
+            continue;
+        };
         let bound = bound_before(&claim.toks, i);
         if ref_numbers.iter().any(|(rv, _)| satisfies(*rv, v, bound)) {
             status[i] = Status::Matched;
@@ -218,7 +256,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         if let Some((_, r)) = counterpart {
             status[i] = Status::Substituted;
             conflicts.push(Conflict {
-                kind: if year { ConflictKind::Date } else { ConflictKind::Number },
+                kind: if year {
+                    ConflictKind::Date
+                } else {
+                    ConflictKind::Number
+                },
                 claim: word(claim_text, t),
                 reference: word(ref_text, r),
             });
@@ -295,7 +337,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         doc,
         retrieval,
         coverage: if total > 0.0 { covered / total } else { 0.0 },
-        aligned: if total > 0.0 { (covered + substituted) / total } else { 0.0 },
+        aligned: if total > 0.0 {
+            (covered + substituted) / total
+        } else {
+            0.0
+        },
         subject: subject_found(claim, &status, index, &is_name),
         matched: words(Status::Matched),
         missing: words(Status::Missing),
@@ -323,7 +369,8 @@ fn parenthesised(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The word a token spans in its text.
 fn word(text: &str, t: &Token) -> String {
-    text.get(t.span.clone()).map_or_else(|| t.norm.clone(), str::to_string)
+    text.get(t.span.clone())
+        .map_or_else(|| t.norm.clone(), str::to_string)
 }
 
 fn weight(index: &Index, t: &Token, name: bool) -> f64 {
@@ -358,11 +405,15 @@ enum Bound {
 fn bound_before(toks: &[Token], i: usize) -> Bound {
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
     match (prev(2), prev(1)) {
-        (_, Some("over" | "above" | "exceeding")) | (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => {
-            Bound::Above
+        (_, Some("over" | "above" | "exceeding"))
+        | (Some("more" | "greater"), Some("than"))
+        | (Some("at"), Some("least")) => Bound::Above,
+        (_, Some("under" | "below"))
+        | (Some("less" | "fewer"), Some("than"))
+        | (Some("at"), Some("most")) => Bound::Below,
+        (_, Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly" | "some")) => {
+            Bound::About
         }
-        (_, Some("under" | "below")) | (Some("less" | "fewer"), Some("than")) | (Some("at"), Some("most")) => Bound::Below,
-        (_, Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly" | "some")) => Bound::About,
         _ => Bound::Exact,
     }
 }
@@ -378,17 +429,27 @@ fn satisfies(reference: f64, claim: f64, bound: Bound) -> bool {
 
 /// Two names are a near miss when spelled alike with the same initial (APTIA / APPI).
 fn near_miss(t: &Token, r: &Token) -> bool {
-    t.norm.chars().next() == r.norm.chars().next() && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
+    t.norm.chars().next() == r.norm.chars().next()
+        && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
 }
 
 /// Two names fill the same role when a neighbouring content word is shared.
 fn same_role(claim: &Analysed, i: usize, reference: &Analysed, r: &Token) -> bool {
     let neighbours = |toks: &[Token], at: usize| -> (Option<String>, Option<String>) {
-        let before = toks[..at].iter().rev().find(|x| x.is_content()).map(|x| x.stem.clone());
-        let after = toks[at + 1..].iter().find(|x| x.is_content()).map(|x| x.stem.clone());
+        let before = toks[..at]
+            .iter()
+            .rev()
+            .find(|x| x.is_content())
+            .map(|x| x.stem.clone());
+        let after = toks[at + 1..]
+            .iter()
+            .find(|x| x.is_content())
+            .map(|x| x.stem.clone());
         (before, after)
     };
-    let Some(j) = reference.toks.iter().position(|x| x.span == r.span) else { return false };
+    let Some(j) = reference.toks.iter().position(|x| x.span == r.span) else {
+        return false;
+    };
     let (cb, ca) = neighbours(&claim.toks, i);
     let (rb, ra) = neighbours(&reference.toks, j);
     (cb.is_some() && cb == rb) || (ca.is_some() && ca == ra)
@@ -397,14 +458,29 @@ fn same_role(claim: &Analysed, i: usize, reference: &Analysed, r: &Token) -> boo
 /// The subject: content words before the first verb (after a leading
 /// prepositional phrase). It is found when one of its names is matched or
 /// when most of its weight is.
-fn subject_found(claim: &Analysed, status: &[Status], index: &Index, is_name: &dyn Fn(&Token) -> bool) -> bool {
+fn subject_found(
+    claim: &Analysed,
+    status: &[Status],
+    index: &Index,
+    is_name: &dyn Fn(&Token) -> bool,
+) -> bool {
     let toks = &claim.toks;
     let mut start = 0;
-    const PREPOSITIONS: &[&str] = &["after", "at", "before", "by", "during", "for", "from", "in", "on", "since", "through", "under", "with"];
-    if toks.first().is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str())) {
+    const PREPOSITIONS: &[&str] = &[
+        "after", "at", "before", "by", "during", "for", "from", "in", "on", "since", "through", "under",
+        "with",
+    ];
+    if toks
+        .first()
+        .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str()))
+    {
         // Skip to the first word after the first comma-delimited phrase: approximate
         // by skipping the preposition and the words up to the next name.
-        start = toks.iter().skip(1).position(|t| t.shape == Shape::Word && !t.is_content()).map_or(1, |p| p + 1);
+        start = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.shape == Shape::Word && !t.is_content())
+            .map_or(1, |p| p + 1);
     }
     let end = toks
         .iter()
@@ -416,16 +492,20 @@ fn subject_found(claim: &Analysed, status: &[Status], index: &Index, is_name: &d
     if subject.is_empty() {
         return true;
     }
-    if subject
+    // With names, the names decide; a near-miss name stands for the known one.
+    let names: Vec<usize> = subject.iter().copied().filter(|&i| is_name(&toks[i])).collect();
+    let (words, found): (&[usize], &dyn Fn(Status) -> bool) = if names.is_empty() {
+        (&subject, &|s| s == Status::Matched)
+    } else {
+        (&names, &|s| matches!(s, Status::Matched | Status::NearMiss))
+    };
+    let total: f64 = words
         .iter()
-        .any(|&i| is_name(&toks[i]) && matches!(status[i], Status::Matched | Status::NearMiss))
-    {
-        return true;
-    }
-    let total: f64 = subject.iter().map(|&i| weight(index, &toks[i], is_name(&toks[i]))).sum();
-    let hit: f64 = subject
+        .map(|&i| weight(index, &toks[i], is_name(&toks[i])))
+        .sum();
+    let hit: f64 = words
         .iter()
-        .filter(|&&i| status[i] == Status::Matched)
+        .filter(|&&i| found(status[i]))
         .map(|&i| weight(index, &toks[i], is_name(&toks[i])))
         .sum();
     hit >= 0.5 * total

@@ -43,7 +43,11 @@ pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
             return Err(Error::invalid(path, *line, "empty `id`"));
         }
         if statement.is_empty() {
-            return Err(Error::invalid(path, *line, format!("empty `statement` for reference `{id}`")));
+            return Err(Error::invalid(
+                path,
+                *line,
+                format!("empty `statement` for reference `{id}`"),
+            ));
         }
         let rating = match table.get(record, "rating").to_ascii_lowercase().as_str() {
             "" | "true" | "supported" | "yes" | "1" => true,
@@ -114,7 +118,11 @@ pub fn alias_groups(refs: &[Reference]) -> Vec<Vec<String>> {
         if !r.aliases.is_empty() {
             groups.push(r.aliases.clone());
         }
-        groups.extend(defined_acronyms(&r.statement).into_iter().map(|(long, short)| vec![long, short]));
+        groups.extend(
+            defined_acronyms(&r.statement)
+                .into_iter()
+                .map(|(long, short)| vec![long, short]),
+        );
     }
     groups
 }
@@ -125,7 +133,9 @@ pub fn defined_acronyms(statement: &str) -> Vec<(String, String)> {
     let mut rest = statement;
     let mut base = 0;
     while let Some(open) = rest.find('(') {
-        let Some(close_rel) = rest[open..].find(')') else { break };
+        let Some(close_rel) = rest[open..].find(')') else {
+            break;
+        };
         let inner = rest[open + 1..open + close_rel].trim();
         let is_acronym = inner.len() >= 2
             && inner.len() <= 10
@@ -145,7 +155,11 @@ pub fn defined_acronyms(statement: &str) -> Vec<(String, String)> {
 
 /// The words before an acronym whose initials spell it (stop words may be skipped).
 fn expansion(before: &str, acronym: &str) -> Option<String> {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
     let words: Vec<&str> = before.split_whitespace().collect();
     let mut need = letters.len();
     let mut start = words.len();
@@ -195,17 +209,32 @@ mod tests {
     #[test]
     fn rejects_unknown_rating_and_duplicates_across_tables() {
         let f = table("id,statement,rating\nR1,x,maybe\n");
-        assert!(read_table(f.path()).unwrap_err().to_string().contains(":2: unknown rating `maybe`"));
+        assert!(read_table(f.path())
+            .unwrap_err()
+            .to_string()
+            .contains(":2: unknown rating `maybe`"));
         let a = table("id,statement\nR1,x\n");
         let b = table("id,statement\nR2,y\nR1,z\n");
-        let msg = read_tables(&[a.path().into(), b.path().into()]).unwrap_err().to_string();
-        assert!(msg.contains(":3: duplicate reference id `R1` (first at "), "{msg}");
+        let msg = read_tables(&[a.path().into(), b.path().into()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains(":3: duplicate reference id `R1` (first at "),
+            "{msg}"
+        );
     }
 
     #[test]
     fn finds_acronym_definitions() {
-        let got = defined_acronyms("Japan's Act on the Protection of Personal Information (APPI) took effect.");
-        assert_eq!(got, vec![("Act on the Protection of Personal Information".to_string(), "APPI".to_string())]);
+        let got =
+            defined_acronyms("Japan's Act on the Protection of Personal Information (APPI) took effect.");
+        assert_eq!(
+            got,
+            vec![(
+                "Act on the Protection of Personal Information".to_string(),
+                "APPI".to_string()
+            )]
+        );
         assert!(defined_acronyms("It rained (a lot) in the UK (mostly).").is_empty());
     }
 }

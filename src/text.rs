@@ -159,7 +159,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
             let at_end = text[end..].trim().is_empty();
             let followed_by_space = text[end..].starts_with(char::is_whitespace);
-            if at_end || (followed_by_space && next_starts_sentence(&text[end..]) && !is_abbreviation(text, i, b)) {
+            if at_end
+                || (followed_by_space && next_starts_sentence(&text[end..]) && !is_abbreviation(text, i, b))
+            {
                 push_trimmed(text, start..end, &mut out);
                 start = end;
             }
@@ -186,7 +188,12 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 fn next_starts_sentence(rest: &str) -> bool {
     let next = rest.trim_start().chars().next();
     match next {
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_') || !c.is_alphabetic(),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_')
+                || !c.is_alphabetic()
+        }
         None => true,
     }
 }
@@ -213,7 +220,9 @@ fn is_abbreviation(text: &str, dot: usize, mark: u8) -> bool {
         // "No. 5" is an abbreviation only before a number; at a sentence end
         // ("the answer is no.") it is a word.
         if folded == "no" {
-            return text[dot + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            return text[dot + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         }
         return true;
     }
@@ -236,7 +245,10 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(sentences("One fact. Two facts! Three?"), vec!["One fact.", "Two facts!", "Three?"]);
+        assert_eq!(
+            sentences("One fact. Two facts! Three?"),
+            vec!["One fact.", "Two facts!", "Three?"]
+        );
     }
 
     #[test]
@@ -262,7 +274,10 @@ mod tests {
 
     #[test]
     fn title_without_period_is_one_sentence() {
-        assert_eq!(sentences("A Title Without Period"), vec!["A Title Without Period"]);
+        assert_eq!(
+            sentences("A Title Without Period"),
+            vec!["A Title Without Period"]
+        );
     }
 
     #[test]

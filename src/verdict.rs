@@ -112,7 +112,10 @@ pub struct Judgement {
 pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
     let analysed = Analysed::new(claim, index);
     let hits = index.search(&analysed.query(), settings.candidates);
-    let mut alignments: Vec<Alignment> = hits.iter().map(|h| align(&analysed, index, h.doc, h.score)).collect();
+    let mut alignments: Vec<Alignment> = hits
+        .iter()
+        .map(|h| align(&analysed, index, h.doc, h.score))
+        .collect();
     alignments.sort_by(|a, b| {
         b.subject
             .cmp(&a.subject)
@@ -142,15 +145,30 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
         .iter()
         .filter(relevant)
         .find(|a| !refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
-    let conflicting = alignments.iter().filter(relevant).find(|a| refs[a.doc].rating && !a.conflicts.is_empty());
+    let conflicting = alignments
+        .iter()
+        .filter(relevant)
+        .find(|a| refs[a.doc].rating && !a.conflicts.is_empty());
 
     let (verdict, chosen, reason) = if let Some(a) = known_false {
-        (Verdict::Contradicted, Some(a), format!("matches a statement rated false ({})", ref_tag(index, a)))
+        (
+            Verdict::Contradicted,
+            Some(a),
+            format!("matches a statement rated false ({})", ref_tag(index, a)),
+        )
     } else if let Some(a) = support {
-        (Verdict::Supported, Some(a), format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)))
+        (
+            Verdict::Supported,
+            Some(a),
+            format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)),
+        )
     } else if let Some(a) = conflicting {
         let details: Vec<String> = a.conflicts.iter().map(ToString::to_string).collect();
-        (Verdict::Contradicted, Some(a), format!("{} ({})", details.join("; "), ref_tag(index, a)))
+        (
+            Verdict::Contradicted,
+            Some(a),
+            format!("{} ({})", details.join("; "), ref_tag(index, a)),
+        )
     } else {
         let reason = match alignments.first() {
             None => {
@@ -197,7 +215,12 @@ fn quote_list(words: &[String], n: usize) -> String {
     if words.is_empty() {
         return "its key words".to_string();
     }
-    words.iter().take(n).map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+    words
+        .iter()
+        .take(n)
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Rounds to 3 decimals so that reports are stable across platforms.
@@ -223,9 +246,21 @@ mod tests {
 
     fn index() -> Index {
         Index::build(vec![
-            r("R1", "The second Digital Partnership Council was held in Brussels on 30 April 2024.", true),
-            r("R2", "The Act on the Protection of Personal Information (APPI) is Japan's data protection law.", true),
-            r("R3", "Daggering is a dance associated with dancehall music.", true),
+            r(
+                "R1",
+                "The second Digital Partnership Council was held in Brussels on 30 April 2024.",
+                true,
+            ),
+            r(
+                "R2",
+                "The Act on the Protection of Personal Information (APPI) is Japan's data protection law.",
+                true,
+            ),
+            r(
+                "R3",
+                "Daggering is a dance associated with dancehall music.",
+                true,
+            ),
             r("R4", "The Cretaceous ended 66 million years ago.", true),
             r("R5", "The Moon is made of cheese.", false),
             r("R6", "Marie Curie won the Nobel Prize in Physics in 1903.", true),
@@ -249,14 +284,20 @@ mod tests {
     fn different_date_contradicts() {
         let (v, reason) = verdict("The second Digital Partnership Council was held in Brussels in 2023.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("date differs: claim 2023, reference 2024"), "{reason}");
+        assert!(
+            reason.contains("date differs: claim 2023, reference 2024"),
+            "{reason}"
+        );
     }
 
     #[test]
     fn near_miss_name_contradicts() {
         let (v, reason) = verdict("The APTIA is Japan's data protection law.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("name differs: claim \"APTIA\", reference \"APPI\""), "{reason}");
+        assert!(
+            reason.contains("name differs: claim \"APTIA\", reference \"APPI\""),
+            "{reason}"
+        );
     }
 
     #[test]

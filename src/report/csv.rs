@@ -6,7 +6,9 @@ use crate::check::Report;
 use crate::claim::Claim;
 
 fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for row in rows {
@@ -18,8 +20,17 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
 /// Renders a report as CSV, one row per claim.
 pub fn report_csv(report: &Report) -> String {
     let header = [
-        "id", "article", "line", "column", "text", "verdict", "score", "reference_id", "reference_statement",
-        "reference_source", "reason",
+        "id",
+        "article",
+        "line",
+        "column",
+        "text",
+        "verdict",
+        "score",
+        "reference_id",
+        "reference_statement",
+        "reference_source",
+        "reason",
     ];
     write_rows(
         &header,

@@ -8,7 +8,9 @@ use crate::verdict::Verdict;
 /// Renders evaluation figures for a terminal.
 pub fn evaluation_text(e: &Evaluation) -> String {
     let mut labels = Table::new();
-    labels.load_preset(UTF8_FULL_CONDENSED).set_header(vec!["label", "precision", "recall", "f1", "gold"]);
+    labels
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_header(vec!["label", "precision", "recall", "f1", "gold"]);
     for (label, s) in &e.labels {
         labels.add_row(vec![
             label.clone(),
@@ -28,8 +30,14 @@ pub fn evaluation_text(e: &Evaluation) -> String {
         cells.extend(Verdict::ALL.iter().map(|p| row[p.as_str()].to_string()));
         confusion.add_row(cells);
     }
+    let retrieval = e.retrieval.map_or(String::new(), |r| {
+        format!(
+            "retrieval over {} claims with gold evidence: recall@1 {:.4}, recall@5 {:.4}\n",
+            r.claims, r.recall_at_1, r.recall_at_5
+        )
+    });
     format!(
-        "claims: {}\naccuracy: {:.4}\nmacro-F1: {:.4}\n{labels}\n{confusion}\n",
+        "claims: {}\naccuracy: {:.4}\nmacro-F1: {:.4}\n{labels}\n{confusion}\n{retrieval}",
         e.claims, e.accuracy, e.macro_f1
     )
 }

@@ -32,7 +32,11 @@ pub fn report_table(report: &Report, color: bool, width: Option<u16>) -> String 
             Cell::new(strip_controls(&location)),
             Cell::new(strip_controls(&c.text)),
             verdict,
-            Cell::new(c.reference.as_ref().map_or("-".to_string(), |r| strip_controls(&r.id))),
+            Cell::new(
+                c.reference
+                    .as_ref()
+                    .map_or("-".to_string(), |r| strip_controls(&r.id)),
+            ),
             Cell::new(strip_controls(&c.reason)),
         ]);
     }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs `factcheck eval` on every labelled set in ../shared/bench (or $BENCH_DIR)
+# and prints one table: whole file, and the dev-/test- splits where ids have them.
+# Usage: bash benches/accuracy.sh [extra eval flags...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH_DIR=${BENCH_DIR:-../shared/bench}
+cargo build --release --quiet
+BIN=target/release/factcheck
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+printf '| set | split | claims | accuracy | macro-F1 | P(contradicted) | R(contradicted) | recall@1 | recall@5 |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for dir in "$BENCH_DIR"/*/; do
+  name=$(basename "$dir")
+  [ -f "$dir/claims.csv" ] || continue
+  for split in all dev test; do
+    claims="$dir/claims.csv"
+    if [ "$split" != all ]; then
+      grep -q "^$split-" "$claims" || continue
+      { head -1 "$claims"; grep "^$split-" "$claims"; } > "$tmp/$name-$split.csv"
+      claims="$tmp/$name-$split.csv"
+    fi
+    ev=()
+    [ -f "$dir/evidence_map.csv" ] && ev=(--evidence "$dir/evidence_map.csv")
+    "$BIN" eval "$claims" --refs "$dir/references.csv" "${ev[@]}" --format json "$@" > "$tmp/out.json"
+    python3 - "$name" "$split" "$tmp/out.json" <<'PY'
+import json, sys
+name, split, path = sys.argv[1:4]
+e = json.load(open(path))
+c = e["labels"]["contradicted"]
+r = e.get("retrieval") or {}
+fmt = lambda v: "-" if v is None else f"{v:.3f}"
+print(f"| {name} | {split} | {e['claims']} | {e['accuracy']:.3f} | {e['macro_f1']:.3f} | {c['precision']:.3f} | {c['recall']:.3f} | {fmt(r.get('recall_at_1'))} | {fmt(r.get('recall_at_5'))} |")
+PY
+  done
+done

@@ -1,0 +1,141 @@
+use crate::util::{factcheck, fixture, run};
+
+/// Runs `check` on the plain article with the given reference table and
+/// returns (code, stderr).
+fn check_refs(table: &str) -> (i32, String) {
+    let (code, out, err) = run(factcheck().args(["check", &fixture("articles/plain.txt"), "--refs", table]));
+    assert!(out.is_empty(), "no report on error: {out}");
+    (code, err)
+}
+
+fn assert_error(table: &str, expected: &str) {
+    let (code, err) = check_refs(table);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err, format!("factcheck: {expected}\n"));
+}
+
+#[test]
+fn missing_column() {
+    let p = fixture("bad/missing_column.csv");
+    assert_error(&p, &format!("{p}:1: missing required column `statement`"));
+}
+
+#[test]
+fn ragged_row() {
+    let p = fixture("bad/ragged.csv");
+    assert_error(&p, &format!("{p}:3: row has 2 fields, the header has 3"));
+}
+
+#[test]
+fn empty_file() {
+    let p = fixture("bad/empty.csv");
+    assert_error(&p, &format!("{p}:1: file is empty"));
+}
+
+#[test]
+fn header_only() {
+    let p = fixture("bad/header_only.csv");
+    assert_error(&p, &format!("{p}:1: no rows after the header"));
+}
+
+#[test]
+fn duplicate_ids() {
+    let p = fixture("bad/duplicate_ids.csv");
+    assert_error(&p, &format!("{p}:4: duplicate reference id `R1` (first at line 2)"));
+}
+
+#[test]
+fn semicolon_separated() {
+    let p = fixture("bad/semicolon.csv");
+    assert_error(
+        &p,
+        &format!("{p}:1: missing required column `id` (the file looks semicolon-separated; factcheck reads comma-separated CSV)"),
+    );
+}
+
+#[test]
+fn unknown_path() {
+    assert_error("tests/fixtures/nope.csv", "tests/fixtures/nope.csv: no such file or directory");
+}
+
+#[test]
+fn invalid_utf8_article_names_line_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.txt");
+    std::fs::write(&p, b"Fine first line.\nBroken \xff second line.\n").unwrap();
+    let (code, _, err) = run(factcheck().args(["check", p.to_str().unwrap(), "--refs", &fixture("refs")]));
+    assert_eq!(code, 2);
+    assert_eq!(err, format!("factcheck: {}:2: invalid UTF-8 at byte offset 24\n", p.display()));
+}
+
+#[test]
+fn binary_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bin.md");
+    std::fs::write(&p, b"abc\0\x01\x02").unwrap();
+    let (code, _, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert_eq!(err, format!("factcheck: {}:1: binary file (NUL byte at offset 3), expected UTF-8 text\n", p.display()));
+}
+
+#[test]
+fn directory_given_as_article() {
+    let (code, _, err) = run(factcheck().args(["check", "tests/fixtures", "--refs", &fixture("refs")]));
+    assert_eq!(code, 2);
+    assert_eq!(err, "factcheck: tests/fixtures: is a directory, expected a file\n");
+}
+
+#[test]
+fn duplicate_ids_across_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("copy.csv");
+    std::fs::write(&p, "id,statement\nL2,Another statement.\n").unwrap();
+    let (code, _, err) = run(factcheck().args([
+        "check",
+        &fixture("articles/plain.txt"),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+        "--refs",
+        p.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "factcheck: {}:2: duplicate reference id `L2` (first at {}:3)\n",
+            p.display(),
+            fixture("refs/landmarks.csv")
+        )
+    );
+}
+
+#[test]
+fn claims_csv_without_text_column() {
+    let (code, _, err) = run(factcheck().args(["check", &fixture("bad/ragged.csv"), "--refs", &fixture("refs")]));
+    assert_eq!(code, 2);
+    assert_eq!(err, format!("factcheck: {}:1: missing required column `text`\n", fixture("bad/ragged.csv")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = run(factcheck().args(["check", "--format", "yaml"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'yaml'"), "{err}");
+    let (code, _, err) = run(factcheck().args(["check", "--min-support", "1.5", &fixture("articles/plain.txt")]));
+    assert_eq!(code, 2);
+    assert_eq!(err, "factcheck: --min-support must be between 0 and 1, got 1.5\n");
+}
+
+#[test]
+fn output_in_missing_directory_writes_nothing() {
+    let (code, _, err) = run(factcheck().args([
+        "check",
+        &fixture("articles/plain.txt"),
+        "--refs",
+        &fixture("refs"),
+        "-o",
+        "no/such/dir/out.json",
+    ]));
+    assert_eq!(code, 2);
+    assert_eq!(err, "factcheck: no/such/dir/out.json: directory no/such/dir does not exist\n");
+}

@@ -1,0 +1,255 @@
+use serde::Deserialize;
+
+use crate::util::{factcheck, fixture, run};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonReport {
+    claims: Vec<JsonClaim>,
+    summary: JsonSummary,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonClaim {
+    id: String,
+    article: String,
+    line: usize,
+    column: usize,
+    text: String,
+    verdict: String,
+    score: f64,
+    reference: Option<JsonRef>,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonRef {
+    id: String,
+    statement: String,
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonSummary {
+    supported: usize,
+    contradicted: usize,
+    unsupported: usize,
+}
+
+fn check_json(args: &[&str]) -> (i32, JsonReport) {
+    let mut cmd = factcheck();
+    cmd.arg("check").args(args).args(["--format", "json"]);
+    let (code, out, err) = run(&mut cmd);
+    assert!(err.is_empty(), "stderr: {err}");
+    (code, serde_json::from_str(&out).expect("valid JSON"))
+}
+
+fn landmarks() -> (i32, JsonReport) {
+    check_json(&[&fixture("articles/landmarks.md"), "--refs", &fixture("refs/landmarks.csv")])
+}
+
+fn claim<'a>(r: &'a JsonReport, text_start: &str) -> &'a JsonClaim {
+    r.claims
+        .iter()
+        .find(|c| c.text.starts_with(text_start))
+        .unwrap_or_else(|| panic!("no claim starting with {text_start:?} in {:#?}", r.claims))
+}
+
+#[test]
+fn check_markdown_article_json_verdicts_and_locations() {
+    let (code, r) = landmarks();
+    assert_eq!(code, 1, "contradicted claims fail by default");
+    let ok = claim(&r, "The Eiffel Tower was completed in 1889");
+    assert_eq!(ok.verdict, "supported");
+    assert_eq!(ok.reference.as_ref().unwrap().id, "L1");
+    assert_eq!((ok.line, ok.column), (3, 1));
+    assert!(ok.article.ends_with("landmarks.md"));
+    assert!(ok.id.starts_with("landmarks-"));
+    assert!((0.0..=1.0).contains(&ok.score));
+
+    let located = claim(&r, "It is located in Paris");
+    assert!(!located.text.contains('['), "markdown link leaked: {}", located.text);
+
+    let wrong_year = claim(&r, "The Eiffel Tower was completed in 1899");
+    assert_eq!(wrong_year.verdict, "contradicted");
+    assert_eq!(wrong_year.reason, "date differs: claim 1899, reference 1889 (ref L1)");
+    assert_eq!((wrong_year.line, wrong_year.column), (5, 3));
+
+    let myth = claim(&r, "The Great Wall");
+    assert_eq!(myth.verdict, "contradicted");
+    assert!(myth.reason.contains("rated false"), "{}", myth.reason);
+    let src = &myth.reference.as_ref().unwrap();
+    assert_eq!((src.id.as_str(), src.source.as_str()), ("L4", "https://www.nasa.gov/"));
+    assert!(!src.statement.is_empty());
+
+    let acronym = claim(&r, "NASA was founded in 1958");
+    assert_eq!(acronym.verdict, "supported", "{}", acronym.reason);
+
+    let unknown = claim(&r, "The Colosseum");
+    assert_eq!(unknown.verdict, "unsupported");
+    assert!(unknown.reference.is_none());
+
+    assert!(r.claims.iter().all(|c| !c.text.contains("Imagine") && !c.text.ends_with('?')));
+    let counted = r.summary.supported + r.summary.contradicted + r.summary.unsupported;
+    assert_eq!(counted, r.claims.len());
+    assert_eq!(r.summary.contradicted, 2);
+}
+
+#[test]
+fn json_output_is_byte_identical_on_repeat() {
+    let args = ["check", "--format", "json", &fixture("articles/landmarks.md"), &fixture("articles/plain.txt")];
+    let refs = ["--refs", &fixture("refs")];
+    let (_, a, _) = run(factcheck().args(args).args(refs));
+    let (_, b, _) = run(factcheck().args(args).args(refs));
+    assert_eq!(a, b);
+    // Inputs in another order give the same report.
+    let (_, c, _) = run(factcheck()
+        .args(["check", "--format", "json", &fixture("articles/plain.txt"), &fixture("articles/landmarks.md")])
+        .args(refs));
+    assert_eq!(a, c);
+}
+
+#[test]
+fn refs_directory_and_several_tables() {
+    let (_, r) = check_json(&[&fixture("articles/plain.txt"), "--refs", &fixture("refs")]);
+    let everest = claim(&r, "Mount Everest");
+    assert_eq!(everest.verdict, "supported");
+    assert_eq!(everest.reference.as_ref().unwrap().id, "M1");
+    let louvre = claim(&r, "The Louvre is not");
+    assert_eq!(louvre.verdict, "contradicted");
+    assert!(louvre.reason.starts_with("negation"), "{}", louvre.reason);
+}
+
+#[test]
+fn fail_on_controls_exit_code() {
+    let base = [fixture("articles/plain.txt"), "--refs".into(), fixture("refs")];
+    let code = |extra: &[&str]| run(factcheck().arg("check").args(&base).args(extra)).0;
+    assert_eq!(code(&[]), 1);
+    assert_eq!(code(&["--fail-on", "never"]), 0);
+    // Only supported claims: nothing fails even with --fail-on unsupported.
+    let (c, _, _) = run(factcheck().args([
+        "check",
+        "--fail-on",
+        "unsupported",
+        "--refs",
+        &fixture("refs/more.csv"),
+        &fixture("refs/../articles/plain.txt"),
+    ]));
+    assert_eq!(c, 1, "the Louvre claim is unsupported by more.csv alone");
+}
+
+#[test]
+fn table_format_has_rows_and_summary_without_colour_off_terminal() {
+    let (code, out, _) = run(factcheck().args([
+        "check",
+        &fixture("articles/landmarks.md"),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ]));
+    assert_eq!(code, 1);
+    assert!(out.contains("contradicted"));
+    assert!(out.contains("tests/fixtures/articles/landmarks.md:5:3"));
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    let last = out.lines().last().unwrap();
+    assert!(last.ends_with("2 contradicted, 1 unsupported") || last.contains("contradicted"), "{last}");
+    assert!(last.contains(" claims: "), "{last}");
+}
+
+#[test]
+fn csv_format_parses_back_with_same_rows() {
+    let (_, out, _) = run(factcheck().args([
+        "check",
+        "--format",
+        "csv",
+        &fixture("articles/landmarks.md"),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ]));
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "id");
+    assert_eq!(&headers[5], "verdict");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let (_, r) = landmarks();
+    assert_eq!(rows.len(), r.claims.len());
+    for (row, c) in rows.iter().zip(&r.claims) {
+        assert_eq!(&row[0], c.id);
+        assert_eq!(&row[5], c.verdict);
+    }
+}
+
+#[test]
+fn explain_lists_candidates() {
+    let (_, out, _) = run(factcheck().args([
+        "check",
+        "--explain",
+        &fixture("articles/landmarks.md"),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ]));
+    assert!(out.contains("candidates (retrieval score, coverage, subject found):"));
+    assert!(out.contains("landmarks-1: L1 ("), "{out}");
+}
+
+#[test]
+fn extract_writes_claims_csv_that_check_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("claims.csv");
+    let (code, _, err) = run(factcheck().args(["extract", &fixture("articles/landmarks.md"), "-o"]).arg(&out));
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("id,article,line,column,text,score"));
+    let first = lines.next().unwrap();
+    assert!(first.starts_with("landmarks-1,tests/fixtures/articles/landmarks.md,3,1,The Eiffel Tower was completed in 1889."), "{first}");
+    // Checking the CSV gives the same verdicts as checking the article.
+    let (_, from_csv) = check_json(&[out.to_str().unwrap(), "--refs", &fixture("refs/landmarks.csv")]);
+    let (_, from_article) = landmarks();
+    let verdicts = |r: &JsonReport| r.claims.iter().map(|c| (c.id.clone(), c.verdict.clone())).collect::<Vec<_>>();
+    assert_eq!(verdicts(&from_csv), verdicts(&from_article));
+}
+
+#[test]
+fn eval_prints_figures_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let labelled = dir.path().join("labelled.csv");
+    std::fs::write(
+        &labelled,
+        "id,text,label\nc1,The Eiffel Tower was completed in 1889.,supported\nc2,The Eiffel Tower was completed in 1901.,contradicted\nc3,The Colosseum is in Rome.,unsupported\nc4,The Louvre is in Berlin.,supported\n",
+    )
+    .unwrap();
+    let (code, out, err) =
+        run(factcheck().args(["eval", labelled.to_str().unwrap(), "--refs", &fixture("refs/landmarks.csv")]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("claims: 4"));
+    assert!(out.contains("accuracy: 0.7500"), "{out}");
+    let (_, json, _) = run(factcheck().args([
+        "eval",
+        labelled.to_str().unwrap(),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["claims"], 4);
+    assert_eq!(v["confusion"]["supported"]["unsupported"], 1);
+    assert_eq!(v["labels"]["contradicted"]["recall"], 1.0);
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let (code, stdout, _) = run(factcheck()
+        .args(["check", "--format", "json", &fixture("articles/plain.txt"), "--refs", &fixture("refs"), "-o"])
+        .arg(&out));
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["summary"]["supported"], 1);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
+}

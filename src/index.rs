@@ -26,7 +26,8 @@ pub struct Index {
     avg_len: f64,
     /// Alias groups as stem sequences.
     groups: Vec<Vec<Vec<String>>>,
-    /// Per reference: content stems added by alias groups it mentions.
+    /// Per reference: content stems added by alias groups it mentions and
+    /// by its source (a title or URL names the statement's topic).
     expansions: Vec<Vec<String>>,
     /// Folded words written as names inside statements.
     names: HashSet<String>,
@@ -65,7 +66,12 @@ impl Index {
                 index.names.insert(t.norm.clone());
             }
             let stems: Vec<String> = toks.iter().map(|t| t.stem.clone()).collect();
-            let expansion = index.expand(&stems);
+            let mut expansion = index.expand(&stems);
+            for s in source_stems(&r.source) {
+                if !stems.contains(&s) && !expansion.contains(&s) {
+                    expansion.push(s);
+                }
+            }
             let mut tf: HashMap<&str, u32> = HashMap::new();
             for t in toks.iter().filter(|t| t.is_content()) {
                 *tf.entry(t.stem.as_str()).or_default() += 1;
@@ -126,7 +132,7 @@ impl Index {
         &self.refs
     }
 
-    /// Alias expansion of reference `doc`.
+    /// Context of reference `doc`: alias expansion and source words.
     pub fn expansion(&self, doc: usize) -> &[String] {
         &self.expansions[doc]
     }
@@ -178,6 +184,27 @@ impl Index {
         hits.truncate(k);
         hits
     }
+}
+
+/// Content stems of a source (a title, a citation or a URL). A statement
+/// often refers to its topic as "it" or "the film"; the source names it.
+pub fn source_stems(source: &str) -> Vec<String> {
+    const URL_NOISE: &[&str] = &[
+        "com", "en", "gov", "html", "htm", "http", "https", "index", "net", "news", "org",
+        "pdf", "php", "www",
+    ];
+    let text = match source.find("://") {
+        // Only a URL's path says what the page is about.
+        Some(i) => source[i + 3..].split_once('/').map_or("", |(_, path)| path),
+        None => source,
+    };
+    let mut out: Vec<String> = Vec::new();
+    for t in text::tokenize(&text.replace(['-', '_', '/'], " ")) {
+        if t.is_content() && !URL_NOISE.contains(&t.norm.as_str()) && !out.contains(&t.stem) {
+            out.push(t.stem);
+        }
+    }
+    out
 }
 
 /// Stems of every word of a text, stop words included (for phrase matching).

@@ -347,222 +347,55 @@ const ANTONYMS: &[(&str, &str)] = &[
 ];
 
 /// Closed classes: two different members of one class exclude each other
-/// when they fill the same slot ("in March" vs "in May").
+/// when they fill the same slot ("in March" vs "in May"). Folded words.
 const CLASSES: &[(&str, &[&str])] = &[
-    (
-        "month",
-        &[
-            "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob",
-            "novemb", "decemb",
-        ],
-    ),
-    (
-        "weekday",
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    ),
-    (
-        "nationality",
-        &[
-            "afghan",
-            "albanian",
-            "algerian",
-            "american",
-            "argentin",
-            "australian",
-            "austrian",
-            "belgian",
-            "brazilian",
-            "british",
-            "bulgarian",
-            "canadian",
-            "chilean",
-            "chines",
-            "colombian",
-            "croatian",
-            "cuban",
-            "czech",
-            "danish",
-            "dutch",
-            "egyptian",
-            "english",
-            "estonian",
-            "filipino",
-            "finnish",
-            "french",
-            "german",
-            "greek",
-            "hungarian",
-            "indian",
-            "indonesian",
-            "iranian",
-            "iraqi",
-            "irish",
-            "israeli",
-            "italian",
-            "jamaican",
-            "japanes",
-            "kenyan",
-            "korean",
-            "mexican",
-            "moroccan",
-            "nigerian",
-            "norwegian",
-            "pakistani",
-            "peruvian",
-            "polish",
-            "portugues",
-            "romanian",
-            "russian",
-            "saudi",
-            "scottish",
-            "serbian",
-            "slovak",
-            "spanish",
-            "swedish",
-            "swiss",
-            "thai",
-            "turkish",
-            "ukrainian",
-            "venezuelan",
-            "vietnames",
-            "welsh",
-        ],
-    ),
-    (
-        "country",
-        &[
-            "afghanistan",
-            "argentina",
-            "australia",
-            "austria",
-            "belgium",
-            "brazil",
-            "canada",
-            "chile",
-            "china",
-            "colombia",
-            "cuba",
-            "denmark",
-            "egypt",
-            "england",
-            "finland",
-            "franc",
-            "germani",
-            "greec",
-            "hungari",
-            "india",
-            "indonesia",
-            "iran",
-            "iraq",
-            "ireland",
-            "israel",
-            "itali",
-            "jamaica",
-            "japan",
-            "kenya",
-            "korea",
-            "mexico",
-            "netherland",
-            "nigeria",
-            "norway",
-            "pakistan",
-            "peru",
-            "poland",
-            "portug",
-            "romania",
-            "russia",
-            "scotland",
-            "spain",
-            "sweden",
-            "switzerland",
-            "taiwan",
-            "thailand",
-            "turkey",
-            "ukrain",
-            "vietnam",
-            "wale",
-        ],
-    ),
-    (
-        "colour",
-        &[
-            "black", "blue", "brown", "green", "grey", "orang", "pink", "purpl", "red", "white", "yellow",
-        ],
-    ),
-    (
-        "direction",
-        &[
-            "east",
-            "north",
-            "northeast",
-            "northwest",
-            "south",
-            "southeast",
-            "southwest",
-            "west",
-        ],
-    ),
-    (
-        "ordinal",
-        &[
-            "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth", "third",
-        ],
-    ),
-    (
-        "number-word",
-        &[
-            "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three", "twelv", "two",
-        ],
-    ),
-    (
-        "profession",
-        &[
-            "actor",
-            "actress",
-            "architect",
-            "artist",
-            "author",
-            "comedian",
-            "compos",
-            "dancer",
-            "director",
-            "engin",
-            "journalist",
-            "lawyer",
-            "model",
-            "musician",
-            "novelist",
-            "painter",
-            "photograph",
-            "physician",
-            "pianist",
-            "poet",
-            "politician",
-            "produc",
-            "rapper",
-            "scientist",
-            "singer",
-            "songwrit",
-            "writer",
-        ],
-    ),
-    (
-        "genre",
-        &[
-            "ambient", "blue", "classic", "countri", "dancehal", "disco", "drama", "electron", "folk",
-            "funk", "gospel", "hip", "horror", "jazz", "metal", "pop", "punk", "reggae", "rock", "soul",
-            "techno", "thriller", "western",
-        ],
-    ),
-    ("gender", &["femal", "male", "man", "woman", "boy", "girl"]),
+    ("month", &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]),
+    ("weekday", &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    ("nationality", &[
+        "afghan", "albanian", "algerian", "american", "argentine", "australian", "austrian",
+        "belgian", "brazilian", "british", "bulgarian", "canadian", "chilean", "chinese",
+        "colombian", "croatian", "cuban", "czech", "danish", "dutch", "egyptian", "english",
+        "estonian", "filipino", "finnish", "french", "german", "greek", "hungarian", "indian",
+        "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "jamaican", "japanese",
+        "kenyan", "korean", "mexican", "moroccan", "nigerian", "norwegian", "pakistani",
+        "peruvian", "polish", "portuguese", "romanian", "russian", "saudi", "scottish",
+        "serbian", "slovak", "spanish", "swedish", "swiss", "thai", "turkish", "ukrainian",
+        "venezuelan", "vietnamese", "welsh",
+    ]),
+    ("country", &[
+        "afghanistan", "argentina", "australia", "austria", "belgium", "brazil", "canada",
+        "chile", "china", "colombia", "cuba", "denmark", "egypt", "england", "finland",
+        "france", "germany", "greece", "hungary", "india", "indonesia", "iran", "iraq",
+        "ireland", "israel", "italy", "jamaica", "japan", "kenya", "korea", "mexico",
+        "netherlands", "nigeria", "norway", "pakistan", "peru", "poland", "portugal", "romania",
+        "russia", "scotland", "spain", "sweden", "switzerland", "taiwan", "thailand",
+        "turkey", "ukraine", "vietnam", "wales",
+    ]),
+    ("colour", &["black", "blue", "brown", "green", "grey", "orange", "pink", "purple", "red", "white", "yellow"]),
+    ("direction", &["east", "north", "northeast", "northwest", "south", "southeast", "southwest", "west"]),
+    ("ordinal", &[
+        "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth",
+        "third",
+    ]),
+    ("number", &[
+        "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three",
+        "twelve", "two",
+    ]),
+    ("profession", &[
+        "actor", "actress", "architect", "artist", "athlete", "comedian", "composer", "dancer",
+        "footballer", "journalist", "lawyer", "musician", "painter", "photographer",
+        "physician", "pianist", "poet", "politician", "rapper", "scientist", "singer",
+        "wrestler",
+    ]),
+    ("genre", &[
+        "ambient", "blues", "country", "dancehall", "disco", "electronic", "folk", "funk",
+        "gospel", "hip", "jazz", "metal", "pop", "punk", "reggae", "rock", "soul", "techno",
+    ]),
+    ("film genre", &["action", "comedy", "documentary", "drama", "horror", "musical", "thriller", "western"]),
+    ("gender", &["female", "male", "man", "woman", "boy", "girl"]),
 ];
 
 /// Boilerplate phrases of comment forms, bylines and footers, in several
@@ -681,14 +514,19 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
 }
 
-/// The closed class two different stems both belong to, if any.
+/// The closed class two different folded words both belong to, if any
+/// (plurals count: "singers" is a singer).
 pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
-    if a == b {
+    let member = |members: &[&str], w: &str| {
+        members.contains(&w) || w.strip_suffix('s').is_some_and(|s| members.contains(&s))
+    };
+    let singular = |w: &str| w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w).to_string();
+    if a == b || singular(a) == singular(b) {
         return None;
     }
     CLASSES
         .iter()
-        .find(|(_, members)| members.contains(&a) && members.contains(&b))
+        .find(|(_, members)| member(members, a) && member(members, b))
         .map(|(name, _)| *name)
 }
 
@@ -726,7 +564,9 @@ mod tests {
         assert!(is_negation("didn't"));
         assert!(is_abbreviation("u.s"));
         assert!(are_antonyms("end", "began"));
-        assert_eq!(shared_class("dancehal", "metal"), Some("genre"));
+        assert_eq!(shared_class("dancehall", "metal"), Some("genre"));
+        assert_eq!(shared_class("singers", "actor"), Some("profession"));
+        assert_eq!(shared_class("singers", "singer"), None);
         assert_eq!(shared_class("march", "march"), None);
         assert!(is_common_word("council"));
         assert!(is_boilerplate("您的邮箱地址不会被公开。"));

@@ -72,6 +72,8 @@ pub enum ConflictKind {
     Name,
     /// Words of opposite meaning.
     Antonym,
+    /// Another word in the same slot ("is a singer" vs "is a dog").
+    Detail,
     /// Two members of one closed class (a month, a nationality, a genre...).
     Category(&'static str),
 }
@@ -114,6 +116,11 @@ impl fmt::Display for Conflict {
             ConflictKind::Name => write!(
                 f,
                 "name differs: claim \"{}\", reference \"{}\"",
+                self.claim, self.reference
+            ),
+            ConflictKind::Detail => write!(
+                f,
+                "detail differs: claim \"{}\", reference \"{}\"",
                 self.claim, self.reference
             ),
             ConflictKind::Antonym => write!(
@@ -186,13 +193,17 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     for t in &claim.toks {
         let found = !t.is_content()
             || ref_stems.contains(t.stem.as_str())
-            || (t.norm.chars().count() >= 4
-                && reference.toks.iter().any(|r| {
-                    r.is_content()
-                        && r.norm.chars().count() >= 4
-                        && normalized_damerau_levenshtein(&t.norm, &r.norm) >= SAME_NAME
-                }));
+            || reference.toks.iter().any(|r| r.is_content() && spelled_alike(&t.norm, &r.norm))
+            || (is_acronym(claim, t) && acronym_in(&t.norm, &reference));
         status.push(if found { Status::Matched } else { Status::Missing });
+    }
+    // A phrase of the claim spelled out by an acronym of the reference.
+    for r in reference.toks.iter().filter(|r| is_acronym(&reference, r)) {
+        if let Some(run) = acronym_run(&r.norm, &claim.toks) {
+            for k in run {
+                status[k] = Status::Matched;
+            }
+        }
     }
 
     // Reference words the claim does not have: candidates for a conflict.
@@ -204,30 +215,6 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let mut conflicts = Vec::new();
     let claim_text = &claim.text;
     let ref_text = &reference.text;
-
-    // Negation: parity of negation cues differs.
-    let claim_neg: Vec<&Token> = claim
-        .toks
-        .iter()
-        .filter(|t| lexicon::is_negation(&t.norm))
-        .collect();
-    let ref_neg: Vec<&Token> = reference
-        .toks
-        .iter()
-        .filter(|t| lexicon::is_negation(&t.norm))
-        .collect();
-    if claim_neg.len() % 2 != ref_neg.len() % 2 {
-        let (c, r) = if claim_neg.len() > ref_neg.len() {
-            (word(claim_text, claim_neg[0]), String::new())
-        } else {
-            (String::new(), word(ref_text, ref_neg[0]))
-        };
-        conflicts.push(Conflict {
-            kind: ConflictKind::Negation,
-            claim: c,
-            reference: r,
-        });
-    }
 
     // Numbers and dates.
     let ref_numbers: Vec<(f64, &Token)> = reference
@@ -275,12 +262,19 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         for r in &ref_only {
             let kind = if lexicon::are_antonyms(&t.stem, &r.stem) {
                 Some(ConflictKind::Antonym)
-            } else if let Some(class) = lexicon::shared_class(&t.stem, &r.stem) {
+            } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm)
+                .filter(|_| !ref_only.iter().any(|x| x.norm != t.norm && x.norm.contains(t.norm.as_str())))
+            {
                 Some(ConflictKind::Category(class))
             } else if is_name(t) && is_name(r) && near_miss(t, r) {
                 status[i] = Status::NearMiss;
                 Some(ConflictKind::Name)
-            } else if is_name(t) && is_name(r) && same_role(claim, i, &reference, r) {
+            } else if is_name(t)
+                && is_name(r)
+                && !phrase_overlaps(&claim.toks, i, &|x: &Token| ref_stems.contains(x.stem.as_str()))
+                && !phrase_overlaps_tok(&reference.toks, r, &|x: &Token| claim_stems.contains(x.stem.as_str()))
+                && same_role(claim, i, &reference, r)
+            {
                 Some(ConflictKind::Name)
             } else {
                 None
@@ -296,6 +290,48 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 });
                 break;
             }
+        }
+    }
+    // Slots: a phrase of the claim missing from the reference, where the
+    // reference fills the same slot (after the same word) with another phrase.
+    if conflicts.is_empty() {
+        if let Some((i, r)) = slot_substitution(claim, &status, &reference, &claim_stems) {
+            let kind = if is_name(&claim.toks[i]) && is_name(r) { ConflictKind::Name } else { ConflictKind::Detail };
+            status[i] = Status::Substituted;
+            conflicts.push(Conflict {
+                kind,
+                claim: word(claim_text, &claim.toks[i]),
+                reference: word(ref_text, r),
+            });
+        }
+    }
+
+    // Negation: parity of negation cues differs, and what the negation
+    // governs is on both sides (otherwise "X is not Y" against "X is Z"
+    // says nothing about Y).
+    let claim_neg = negations(&claim.toks);
+    let ref_neg = negations(&reference.toks);
+    if claim_neg.len() % 2 != ref_neg.len() % 2 {
+        let (c, r, in_scope) = if claim_neg.len() > ref_neg.len() {
+            let k = claim_neg[0];
+            let scope = scope_of(&claim.toks, k);
+            let covered = scope.iter().filter(|&&j| status[j] != Status::Missing).count();
+            (word(claim_text, &claim.toks[k]), String::new(), 2 * covered >= scope.len())
+        } else {
+            let k = ref_neg[0];
+            let scope = scope_of(&reference.toks, k);
+            let covered = scope
+                .iter()
+                .filter(|&&j| claim_stems.contains(reference.toks[j].stem.as_str()))
+                .count();
+            (String::new(), word(ref_text, &reference.toks[k]), 2 * covered >= scope.len())
+        };
+        if in_scope {
+            conflicts.push(Conflict {
+                kind: ConflictKind::Negation,
+                claim: c,
+                reference: r,
+            });
         }
     }
     conflicts.dedup();
@@ -431,6 +467,155 @@ fn satisfies(reference: f64, claim: f64, bound: Bound) -> bool {
 fn near_miss(t: &Token, r: &Token) -> bool {
     t.norm.chars().next() == r.norm.chars().next()
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
+}
+
+/// Same word spelled differently: "Kōno"/"Kono" fold alike already; this
+/// catches "Hickman"/"Hickam" and small typos in longer words.
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 {
+        return false;
+    }
+    normalized_damerau_levenshtein(a, b) >= SAME_NAME || (la.min(lb) >= 5 && strsim::jaro_winkler(a, b) >= 0.93)
+}
+
+/// True when a token is written as an acronym ("US", "U.S", "NASA").
+fn is_acronym(text: &Analysed, t: &Token) -> bool {
+    let original = &text.text[t.span.clone()];
+    let letters = original.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters) && original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// Positions of a run of capitalised words whose initials spell `acronym`
+/// (folded); "of", "the", "and", "for" may sit inside the run.
+fn acronym_run(acronym: &str, toks: &[Token]) -> Option<Vec<usize>> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    'start: for s in 0..toks.len() {
+        let mut run = Vec::new();
+        let mut k = s;
+        for &l in &letters {
+            while k < toks.len() && run.len() > 0 && matches!(toks[k].norm.as_str(), "of" | "the" | "and" | "for") {
+                k += 1;
+            }
+            match toks.get(k) {
+                Some(t) if t.norm.starts_with(l) && t.shape != Shape::Number => run.push(k),
+                _ => continue 'start,
+            }
+            k += 1;
+        }
+        return Some(run);
+    }
+    None
+}
+
+fn acronym_in(acronym: &str, text: &Analysed) -> bool {
+    acronym_run(acronym, &text.toks).is_some_and(|run| run.iter().all(|&k| text.toks[k].shape == Shape::Name || k == run[0]))
+}
+
+/// Chunks: runs of content words not broken by a stop word, a verb or punctuation.
+fn chunks(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let breaks_before = i > 0
+            && text
+                .get(toks[i - 1].span.end..t.span.start)
+                .is_some_and(|gap| gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '.')));
+        let member = t.is_content() && !lexicon::is_verb_like(&t.norm) && t.shape != Shape::Number;
+        if let Some(s) = start {
+            if !member || breaks_before {
+                out.push(s..i);
+                start = None;
+            }
+        }
+        if member && start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..toks.len());
+    }
+    out
+}
+
+/// The word before a chunk that anchors its slot, skipping articles.
+fn anchor_before(toks: &[Token], chunk_start: usize) -> Option<usize> {
+    let mut k = chunk_start.checked_sub(1)?;
+    while matches!(toks[k].norm.as_str(), "a" | "an" | "the") {
+        k = k.checked_sub(1)?;
+    }
+    Some(k)
+}
+
+fn same_anchor(a: &Token, b: &Token) -> bool {
+    const BE: &[&str] = &["is", "are", "was", "were", "be", "been"];
+    a.stem == b.stem || (BE.contains(&a.norm.as_str()) && BE.contains(&b.norm.as_str()))
+}
+
+/// Finds a claim chunk whose words the reference lacks, after an anchor word
+/// the reference also has, where the reference's chunk after that anchor is
+/// entirely its own. Returns the claim chunk's head and the reference's.
+fn slot_substitution<'r>(
+    claim: &Analysed,
+    status: &[Status],
+    reference: &'r Analysed,
+    claim_stems: &HashSet<&str>,
+) -> Option<(usize, &'r Token)> {
+    let ref_chunks = chunks(&reference.text, &reference.toks);
+    for chunk in chunks(&claim.text, &claim.toks) {
+        if chunk.clone().any(|k| status[k] != Status::Missing) {
+            continue;
+        }
+        let Some(anchor) = anchor_before(&claim.toks, chunk.start) else { continue };
+        let head = chunk.end - 1;
+        for rc in &ref_chunks {
+            let Some(ra) = anchor_before(&reference.toks, rc.start) else { continue };
+            if !same_anchor(&claim.toks[anchor], &reference.toks[ra]) {
+                continue;
+            }
+            if rc.clone().any(|k| claim_stems.contains(reference.toks[k].stem.as_str())) {
+                continue;
+            }
+            return Some((head, &reference.toks[rc.end - 1]));
+        }
+    }
+    None
+}
+
+/// Positions of negation cues.
+fn negations(toks: &[Token]) -> Vec<usize> {
+    toks.iter().enumerate().filter(|(_, t)| lexicon::is_negation(&t.norm)).map(|(i, _)| i).collect()
+}
+
+/// The content words a negation at `k` governs: the next three.
+fn scope_of(toks: &[Token], k: usize) -> Vec<usize> {
+    toks.iter()
+        .enumerate()
+        .skip(k + 1)
+        .filter(|(_, t)| t.is_content() && !lexicon::is_negation(&t.norm))
+        .take(3)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// True when a word of the name phrase around position `i` satisfies `found`.
+fn phrase_overlaps(toks: &[Token], i: usize, found: &dyn Fn(&Token) -> bool) -> bool {
+    let mut start = i;
+    while start > 0 && toks[start - 1].shape == Shape::Name {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < toks.len() && toks[end].shape == Shape::Name {
+        end += 1;
+    }
+    (start..end).any(|k| k != i && found(&toks[k]))
+}
+
+fn phrase_overlaps_tok(toks: &[Token], t: &Token, found: &dyn Fn(&Token) -> bool) -> bool {
+    toks.iter().position(|x| x.span == t.span).is_some_and(|i| phrase_overlaps(toks, i, found))
 }
 
 /// Two names fill the same role when a neighbouring content word is shared.

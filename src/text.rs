@@ -72,6 +72,11 @@ pub fn stem(folded: &str) -> String {
 
 /// Parses a number token ("1,000", "3.5", "2019") into a value.
 pub fn number_value(word: &str) -> Option<f64> {
+    // A decade ("1960s") stands for its first year.
+    let word = match word.strip_suffix('s') {
+        Some(d) if d.len() == 4 && d.chars().all(|c| c.is_ascii_digit()) => d,
+        _ => word,
+    };
     let cleaned: String = word.chars().filter(|c| *c != ',').collect();
     if cleaned.is_empty() || !cleaned.chars().next()?.is_ascii_digit() {
         return None;
@@ -108,7 +113,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn shape_of(word: &str, first: bool) -> Shape {
-    if number_value(word).is_some() && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    let digits_only = word.trim_end_matches('s').chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if number_value(word).is_some() && digits_only {
         return Shape::Number;
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
@@ -298,5 +304,6 @@ mod tests {
         assert_eq!(number_value("1,000"), Some(1000.0));
         assert_eq!(number_value("3.5"), Some(3.5));
         assert_eq!(number_value("abc"), None);
+        assert_eq!(number_value("1960s"), Some(1960.0));
     }
 }

@@ -114,6 +114,22 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
             }
         }
     }
+    // ", creating ..." / ", making ...": a participial phrase adds a separate,
+    // usually vaguer assertion; it becomes its own clause and is scored alone.
+    for (i, _) in s.match_indices(", ") {
+        let rest = &s[i + 2..];
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let folded = text::fold(first);
+        if folded.len() > 5 && folded.ends_with("ing") && first.chars().all(char::is_lowercase) && s[..i].split_whitespace().count() >= 4 {
+            cuts.push((i, i + 2));
+        }
+    }
+    // "Take data privacy: Japan's law ...": a short lead-in before a colon.
+    if let Some(i) = s.find(": ") {
+        if s[..i].split_whitespace().count() <= 4 && opens_clause(&s[i + 2..]) {
+            cuts.push((i, i + 2));
+        }
+    }
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     let mut out = Vec::new();
@@ -138,12 +154,19 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     }
     let mut score: f64 = 0.35;
     let names = toks.iter().filter(|t| t.shape == Shape::Name).count();
-    let numbers = toks.iter().filter(|t| t.shape == Shape::Number).count();
+    const NUMBER_WORDS: &[&str] = &[
+        "billion", "eight", "five", "four", "hundred", "million", "nine", "seven", "six", "ten", "thousand",
+        "three", "trillion", "twelve", "two",
+    ];
+    let numbers = toks
+        .iter()
+        .filter(|t| t.shape == Shape::Number || t.norm.split('-').next().is_some_and(|w| NUMBER_WORDS.contains(&w)))
+        .count();
     if names > 0 {
         score += 0.2;
     }
     if names > 2 {
-        score += 0.05;
+        score += 0.1;
     }
     if numbers > 0 {
         score += 0.15;
@@ -163,6 +186,12 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     }
     let hedges = toks.iter().filter(|t| lexicon::is_hedge(&t.norm)).count();
     score -= 0.15 * hedges.min(3) as f64;
+    let subjective = toks.iter().filter(|t| lexicon::is_subjective(&t.norm)).count();
+    score -= 0.1 * subjective.min(3) as f64;
+    // A pronoun subject ("It's...", "This is...") cannot be checked on its own.
+    if matches!(toks[0].norm.as_str(), "it" | "its" | "this" | "these" | "they" | "their" | "those" | "he" | "she") {
+        score -= 0.1;
+    }
     if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {
         score -= 0.25;
     }

@@ -507,6 +507,19 @@ pub fn is_common_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// True for adjectives mostly used subjectively (see `tools/gen_subjective_words.py`).
+pub fn is_subjective(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("data/subjective_words.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect()
+        })
+        .contains(folded)
+}
+
 /// True when two stems are listed as antonyms.
 pub fn are_antonyms(a: &str, b: &str) -> bool {
     ANTONYMS

@@ -68,14 +68,23 @@ pub enum ConflictKind {
     Date,
     /// A different number.
     Number,
-    /// A different name in the same role.
+    /// A name spelled close to the reference's name (APTIA / APPI).
     Name,
+    /// Another name in the same role (same neighbouring words).
+    Role,
     /// Words of opposite meaning.
     Antonym,
     /// Another word in the same slot ("is a singer" vs "is a dog").
     Detail,
     /// Two members of one closed class (a month, a nationality, a genre...).
     Category(&'static str),
+}
+
+impl ConflictKind {
+    /// Strong kinds decide on their own; weak ones need a well-covered claim.
+    pub fn is_strong(self) -> bool {
+        matches!(self, ConflictKind::Negation | ConflictKind::Date | ConflictKind::Number | ConflictKind::Antonym | ConflictKind::Name)
+    }
 }
 
 /// One conflicting detail between a claim and a reference.
@@ -113,7 +122,7 @@ impl fmt::Display for Conflict {
                 "number differs: claim {}, reference {}",
                 self.claim, self.reference
             ),
-            ConflictKind::Name => write!(
+            ConflictKind::Name | ConflictKind::Role => write!(
                 f,
                 "name differs: claim \"{}\", reference \"{}\"",
                 self.claim, self.reference
@@ -158,6 +167,28 @@ pub struct Alignment {
     pub missing: Vec<String>,
     /// Conflicting details.
     pub conflicts: Vec<Conflict>,
+    /// Weight of each claim token (0 for stop words).
+    pub weights: Vec<f64>,
+    /// Whether each claim token is found in the reference.
+    pub found: Vec<bool>,
+}
+
+impl Alignment {
+    /// Coverage of the claim by this reference and another together.
+    pub fn joint_coverage(&self, other: &Alignment) -> f64 {
+        let total: f64 = self.weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let covered: f64 = self
+            .weights
+            .iter()
+            .zip(self.found.iter().zip(&other.found))
+            .filter(|(_, (a, b))| **a || **b)
+            .map(|(w, _)| w)
+            .sum();
+        covered / total
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,7 +306,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 && !phrase_overlaps_tok(&reference.toks, r, &|x: &Token| claim_stems.contains(x.stem.as_str()))
                 && same_role(claim, i, &reference, r)
             {
-                Some(ConflictKind::Name)
+                Some(ConflictKind::Role)
             } else {
                 None
             };
@@ -296,7 +327,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // reference fills the same slot (after the same word) with another phrase.
     if conflicts.is_empty() {
         if let Some((i, r)) = slot_substitution(claim, &status, &reference, &claim_stems) {
-            let kind = if is_name(&claim.toks[i]) && is_name(r) { ConflictKind::Name } else { ConflictKind::Detail };
+            let kind = if is_name(&claim.toks[i]) && is_name(r) { ConflictKind::Role } else { ConflictKind::Detail };
             status[i] = Status::Substituted;
             conflicts.push(Conflict {
                 kind,
@@ -341,6 +372,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let mut covered = 0.0;
     let mut substituted = 0.0;
     let mut weighed: Vec<(f64, usize)> = Vec::new();
+    let mut weights = vec![0.0; claim.toks.len()];
     let parens = parenthesised(&claim.text);
     for (i, t) in claim.toks.iter().enumerate() {
         if !t.is_content() {
@@ -356,6 +388,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             Status::Missing => {}
         }
         weighed.push((w, i));
+        weights[i] = w;
     }
     weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let words = |want: Status| -> Vec<String> {
@@ -381,6 +414,8 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         subject: subject_found(claim, &status, index, &is_name),
         matched: words(Status::Matched),
         missing: words(Status::Missing),
+        found: status.iter().map(|s| *s == Status::Matched).collect(),
+        weights,
         conflicts,
     }
 }
@@ -409,12 +444,17 @@ fn word(text: &str, t: &Token) -> String {
         .map_or_else(|| t.norm.clone(), str::to_string)
 }
 
+/// How much a claim word matters: its rarity in the table; a common English
+/// word that no reference uses is mostly filler ("brought", "pivotal") and
+/// weighs little, while a rare one ("APTIA", "heist") stays heavy.
 fn weight(index: &Index, t: &Token, name: bool) -> f64 {
-    let idf = index.idf(&t.stem).clamp(0.5, 8.0);
+    let unseen_common = index.doc_freq(&t.stem) == 0 && lexicon::is_common_word(&t.norm);
     if name || t.shape == Shape::Number {
-        idf * 1.5
+        1.5
+    } else if unseen_common {
+        0.3
     } else {
-        idf
+        1.0
     }
 }
 
@@ -570,10 +610,22 @@ fn slot_substitution<'r>(
             continue;
         }
         let Some(anchor) = anchor_before(&claim.toks, chunk.start) else { continue };
+        // The slot is fixed by the anchor and the content word before it
+        // ("state in _", "Seohyun is _"), which the reference must share.
+        let Some(lead) = claim.toks[..anchor].iter().rev().find(|t| t.is_content()) else { continue };
         let head = chunk.end - 1;
         for rc in &ref_chunks {
             let Some(ra) = anchor_before(&reference.toks, rc.start) else { continue };
             if !same_anchor(&claim.toks[anchor], &reference.toks[ra]) {
+                continue;
+            }
+            let lead_shared = reference.toks[..ra]
+                .iter()
+                .rev()
+                .filter(|t| t.is_content())
+                .take(3)
+                .any(|t| t.stem == lead.stem);
+            if !lead_shared {
                 continue;
             }
             if rc.clone().any(|k| claim_stems.contains(reference.toks[k].stem.as_str())) {
@@ -650,30 +702,17 @@ fn subject_found(
     is_name: &dyn Fn(&Token) -> bool,
 ) -> bool {
     let toks = &claim.toks;
-    let mut start = 0;
-    const PREPOSITIONS: &[&str] = &[
-        "after", "at", "before", "by", "during", "for", "from", "in", "on", "since", "through", "under",
-        "with",
-    ];
-    if toks
-        .first()
-        .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str()))
-    {
-        // Skip to the first word after the first comma-delimited phrase: approximate
-        // by skipping the preposition and the words up to the next name.
-        start = toks
-            .iter()
-            .skip(1)
-            .position(|t| t.shape == Shape::Word && !t.is_content())
-            .map_or(1, |p| p + 1);
-    }
+    let start = subject_start(&claim.text, toks);
     let end = toks
         .iter()
         .enumerate()
         .skip(start)
         .find(|(_, t)| is_verb(t))
         .map_or(toks.len(), |(i, _)| i);
-    let subject: Vec<usize> = (start..end).filter(|&i| toks[i].is_content()).collect();
+    let parens = parenthesised(&claim.text);
+    let subject: Vec<usize> = (start..end)
+        .filter(|&i| toks[i].is_content() && !parens.iter().any(|r| r.contains(&toks[i].span.start)))
+        .collect();
     if subject.is_empty() {
         return true;
     }
@@ -694,6 +733,27 @@ fn subject_found(
         .map(|&i| weight(index, &toks[i], is_name(&toks[i])))
         .sum();
     hit >= 0.5 * total
+}
+
+/// Where the grammatical subject starts: after a leading phrase that opens
+/// with a preposition, a subordinator, an imperative or an -ing word and
+/// ends at the first comma or colon ("In 2019, the EU ...", "Take data
+/// privacy: Japan's ...").
+fn subject_start(text: &str, toks: &[Token]) -> usize {
+    const OPENERS: &[&str] = &[
+        "after", "although", "as", "at", "because", "before", "beyond", "by", "despite", "during", "for",
+        "from", "if", "in", "meanwhile", "on", "since", "though", "through", "under", "unlike", "when",
+        "whereas", "while", "with",
+    ];
+    let Some(first) = toks.first() else { return 0 };
+    let opens = OPENERS.contains(&first.norm.as_str())
+        || lexicon::is_imperative(&first.norm)
+        || (first.norm.ends_with("ing") && first.norm.len() > 5);
+    if !opens {
+        return 0;
+    }
+    let Some(cut) = text.find([',', ':']) else { return 0 };
+    toks.iter().position(|t| t.span.start > cut).unwrap_or(0)
 }
 
 fn is_verb(t: &Token) -> bool {

@@ -123,7 +123,11 @@ fn shape_of(word: &str, first: bool) -> Shape {
     if upper >= 2 || digits || (starts_upper && !first) {
         return Shape::Name;
     }
-    if starts_upper && first && !lexicon::is_stop_word(&fold(word)) && !lexicon::is_common_word(&fold(word)) {
+    let folded = fold(word);
+    let derived = ["ing", "ed", "ly", "ion", "ions", "ness", "ment", "ments", "ity", "ies"]
+        .iter()
+        .any(|s| folded.len() > s.len() + 3 && folded.ends_with(s));
+    if starts_upper && first && !lexicon::is_stop_word(&folded) && !lexicon::is_common_word(&folded) && !derived {
         // A sentence-initial capital on a word that is not a common English word
         // ("Daggering is ...") is most likely a name.
         return Shape::Name;

@@ -19,6 +19,10 @@ use crate::matching::{align, Alignment, Analysed};
 pub const DEFAULT_MIN_SUPPORT: f64 = 0.7;
 /// Default share of a claim a reference must cover for its conflicts to count.
 pub const DEFAULT_MIN_MATCH: f64 = 0.4;
+/// Coverage a reference needs before a weak conflict (category, slot) counts.
+const WEAK_CONFLICT_COVERAGE: f64 = 0.5;
+/// Coverage each of two references needs to support a claim together.
+const JOINT_MIN_COVERAGE: f64 = 0.3;
 /// Default number of candidates retrieved per claim.
 pub const DEFAULT_CANDIDATES: usize = 5;
 
@@ -145,10 +149,33 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
         .iter()
         .filter(relevant)
         .find(|a| !refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
-    let conflicting = alignments
-        .iter()
-        .filter(relevant)
-        .find(|a| refs[a.doc].rating && !a.conflicts.is_empty());
+    // Two true references that share the claim's subject may cover it together.
+    let joint = if support.is_none() {
+        let pool: Vec<&Alignment> = alignments
+            .iter()
+            .filter(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= JOINT_MIN_COVERAGE)
+            .take(3)
+            .collect();
+        let mut best: Option<(&Alignment, &Alignment, f64)> = None;
+        for (k, a) in pool.iter().enumerate() {
+            for b in pool[k + 1..].iter().filter(|b| a.subject || b.subject) {
+                let c = a.joint_coverage(b);
+                if c >= settings.min_support && best.is_none_or(|(_, _, bc)| c > bc) {
+                    best = Some((a, b, c));
+                }
+            }
+        }
+        best
+    } else {
+        None
+    };
+    // Strong conflicts (near-miss names, numbers, dates, negation, antonyms)
+    // count once the reference is about the claim; weak ones (a category, a
+    // name or a detail in the same slot) need most of the claim covered.
+    let conflicting = alignments.iter().filter(relevant).find(|a| {
+        refs[a.doc].rating
+            && a.conflicts.iter().any(|c| c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE))
+    });
 
     let (verdict, chosen, reason) = if let Some(a) = known_false {
         (
@@ -161,6 +188,19 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
             Verdict::Supported,
             Some(a),
             format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)),
+        )
+    } else if let Some((a, b, _)) = joint {
+        let mut words = a.matched.clone();
+        words.extend(b.matched.iter().filter(|w| !a.matched.contains(w)).cloned());
+        (
+            Verdict::Supported,
+            Some(a),
+            format!(
+                "matches refs {} and {} together on {}",
+                refs[a.doc].id,
+                refs[b.doc].id,
+                quote_list(&words, 5)
+            ),
         )
     } else if let Some(a) = conflicting {
         let details: Vec<String> = a.conflicts.iter().map(ToString::to_string).collect();

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::extract::extract;
 use crate::index::Index;
 use crate::reference::{read_tables, Reference};
-use crate::verdict::{judge, Candidate, Settings, Verdict};
+use crate::verdict::{judge, Candidate, Features, Settings, Verdict};
 
 /// The reference a verdict rests on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,7 +92,7 @@ pub struct Report {
 }
 
 /// Options of a check.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Decision thresholds.
     pub settings: Settings,
@@ -190,6 +190,15 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
         claims: checked,
         summary,
     }
+}
+
+/// The features of each claim's evidence, for training the calibrated
+/// model (`factcheck eval --dump-features`).
+pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
+    claims
+        .iter()
+        .map(|c| (c.id.clone(), judge(&c.text, index, settings).features))
+        .collect()
 }
 
 /// Loads inputs and tables, then checks every claim.

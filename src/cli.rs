@@ -51,6 +51,9 @@ pub struct Thresholds {
     /// Keep sentences whose check-worthiness reaches this score (0 to 1).
     #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE, help_heading = "Thresholds")]
     pub min_score: f64,
+    /// Decide by the thresholds alone, without the calibrated model.
+    #[arg(long, help_heading = "Thresholds")]
+    pub rules: bool,
 }
 
 /// Arguments of `check`.
@@ -85,6 +88,10 @@ pub struct EvalArgs {
     /// Reference table (CSV) or a directory of them; repeatable.
     #[arg(long = "refs", value_name = "PATH", required = true)]
     pub refs: Vec<PathBuf>,
+    /// Write each claim's evidence features and gold label to this CSV (to
+    /// train the calibrated model with tools/train_calibration.py).
+    #[arg(long, value_name = "FILE")]
+    pub dump_features: Option<PathBuf>,
     /// Gold evidence map (`claim_id,ref_id`): adds recall@1 and recall@5.
     #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,

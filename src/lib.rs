@@ -27,6 +27,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod calibration;
 pub mod check;
 pub mod claim;
 pub mod csv_input;

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, Thresholds};
+use factcheck::calibration::{Calibration, FEATURE_NAMES};
 use factcheck::check::{self, Options, Report};
+use factcheck::index::Index;
+use factcheck::reference::read_tables;
 use factcheck::verdict::{Settings, Verdict};
 use factcheck::{claim, eval, extract, report, Error, Result};
 
@@ -54,6 +57,7 @@ fn options(t: &Thresholds, explain: bool) -> Result<Options> {
         settings: Settings {
             min_support: t.min_support,
             min_match: t.min_match,
+            calibration: (!t.rules).then(Calibration::shipped),
             ..Settings::default()
         },
         min_score: t.min_score,
@@ -180,11 +184,18 @@ fn run_eval(args: &EvalArgs) -> Result<Exit> {
     let options = options(&args.thresholds, args.evidence.is_some())?;
     let gold = claim::read_labels(&args.claims)?;
     let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
-    let report = check::check_paths(
-        std::slice::from_ref(&args.claims),
-        &table_paths(&args.refs)?,
-        &options,
-    )?;
+    let index = Index::build(read_tables(&table_paths(&args.refs)?)?);
+    let claims = claim::read_claims(&args.claims)?;
+    if let Some(path) = &args.dump_features {
+        let mut out = format!("id,label,{}\n", FEATURE_NAMES.join(","));
+        for (id, f) in check::features_of(&claims, &index, &options.settings) {
+            let values: Vec<String> = f.0.iter().map(|v| format!("{v:.6}")).collect();
+            let label = gold.get(&id).map_or("", String::as_str);
+            out.push_str(&format!("{id},{label},{}\n", values.join(",")));
+        }
+        write_atomic(path, out.as_bytes())?;
+    }
+    let report = check::check_claims(claims, &index, &options);
     let mut e = eval::evaluate(&report, &gold);
     e.retrieval = evidence.map(|ev| eval::retrieval(&report, &ev));
     let out = match args.format {

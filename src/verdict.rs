@@ -12,8 +12,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::index::Index;
-use crate::matching::{align, Alignment, Analysed};
+pub use crate::calibration::{Calibration, Features};
+use crate::index::{Hit, Index};
+use crate::lexicon;
+use crate::matching::{align, Alignment, Analysed, ConflictKind};
 
 /// Default share of a claim a reference must cover to support it.
 pub const DEFAULT_MIN_SUPPORT: f64 = 0.7;
@@ -64,7 +66,7 @@ impl fmt::Display for Verdict {
 }
 
 /// Thresholds of the decision.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Settings {
     /// Coverage needed to support.
     pub min_support: f64,
@@ -72,6 +74,9 @@ pub struct Settings {
     pub min_match: f64,
     /// Candidates retrieved per claim.
     pub candidates: usize,
+    /// The calibrated model that decides among the verdicts the evidence
+    /// allows; `None` decides by the thresholds alone.
+    pub calibration: Option<&'static Calibration>,
 }
 
 impl Default for Settings {
@@ -80,6 +85,7 @@ impl Default for Settings {
             min_support: DEFAULT_MIN_SUPPORT,
             min_match: DEFAULT_MIN_MATCH,
             candidates: DEFAULT_CANDIDATES,
+            calibration: None,
         }
     }
 }
@@ -110,6 +116,8 @@ pub struct Judgement {
     pub reason: String,
     /// The candidates considered, best first.
     pub candidates: Vec<Candidate>,
+    /// The features the decision was made from.
+    pub features: Features,
 }
 
 /// Judges one claim against the index.
@@ -136,80 +144,166 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
             subject: a.subject,
         })
         .collect();
-    let refs = index.refs();
-    let relevant = |a: &&Alignment| a.subject && a.aligned >= settings.min_match;
+    let evidence = Evidence::gather(&alignments, index, settings);
+    let features = evidence.features(&analysed, &alignments, index, &hits);
+    let verdict = match settings.calibration {
+        Some(model) => evidence.calibrated(model, &features),
+        None => evidence.by_rules(settings),
+    };
+    let (chosen, reason) = evidence.explain(verdict, &analysed, &alignments, index);
+    let score = match chosen {
+        Some(a) => a.coverage,
+        None => 1.0 - alignments.first().map_or(0.0, |a| a.coverage),
+    };
+    Judgement {
+        verdict,
+        score: round(score),
+        reference: chosen.map(|a| a.doc),
+        reason,
+        candidates,
+        features,
+    }
+}
 
-    // A true reference that covers the claim without conflict supports it.
-    let support = alignments
-        .iter()
-        .filter(relevant)
-        .find(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
-    // A reference rated false that covers the claim without conflict contradicts it.
-    let known_false = alignments
-        .iter()
-        .filter(relevant)
-        .find(|a| !refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= settings.min_support);
-    // Two true references that share the claim's subject may cover it together.
-    let joint = if support.is_none() {
+/// The candidates that could decide a claim, one per verdict.
+struct Evidence<'a> {
+    /// Best single true reference without conflict that shares the subject.
+    support: Option<&'a Alignment>,
+    /// Best pair of true references without conflict covering the claim together.
+    joint: Option<(&'a Alignment, &'a Alignment, f64)>,
+    /// Best reference rated false that matches without conflict.
+    known_false: Option<&'a Alignment>,
+    /// Best true reference about the same subject with a conflicting detail.
+    conflicting: Option<&'a Alignment>,
+}
+
+impl<'a> Evidence<'a> {
+    fn gather(alignments: &'a [Alignment], index: &Index, settings: &Settings) -> Evidence<'a> {
+        let refs = index.refs();
+        let relevant = |a: &&Alignment| a.subject && a.aligned >= settings.min_match;
+        let support = alignments
+            .iter()
+            .filter(relevant)
+            .filter(|a| refs[a.doc].rating && a.conflicts.is_empty())
+            .max_by(|a, b| a.coverage.total_cmp(&b.coverage).then(b.doc.cmp(&a.doc)));
+        let known_false = alignments
+            .iter()
+            .filter(relevant)
+            .filter(|a| !refs[a.doc].rating && a.conflicts.is_empty())
+            .max_by(|a, b| a.coverage.total_cmp(&b.coverage).then(b.doc.cmp(&a.doc)));
         let pool: Vec<&Alignment> = alignments
             .iter()
             .filter(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.coverage >= JOINT_MIN_COVERAGE)
             .take(3)
             .collect();
-        let mut best: Option<(&Alignment, &Alignment, f64)> = None;
+        let mut joint: Option<(&Alignment, &Alignment, f64)> = None;
         for (k, a) in pool.iter().enumerate() {
             for b in pool[k + 1..].iter().filter(|b| a.subject || b.subject) {
                 let c = a.joint_coverage(b);
-                if c >= settings.min_support && best.is_none_or(|(_, _, bc)| c > bc) {
-                    best = Some((a, b, c));
+                if joint.is_none_or(|(_, _, bc)| c > bc) {
+                    joint = Some((a, b, c));
                 }
             }
         }
-        best
-    } else {
-        None
-    };
-    // Strong conflicts (near-miss names, numbers, dates, negation, antonyms)
-    // count once the reference is about the claim; weak ones (a category, a
-    // name or a detail in the same slot) need most of the claim covered.
-    let conflicting = alignments.iter().filter(relevant).find(|a| {
-        refs[a.doc].rating
-            && a.conflicts.iter().any(|c| c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE))
-    });
+        // Strong conflicts (near-miss names, numbers, dates, negation,
+        // antonyms) count once the reference is about the claim; weak ones
+        // (a category, a name or a detail in the same slot) need most of the
+        // claim covered.
+        let conflicting = alignments.iter().filter(relevant).find(|a| {
+            refs[a.doc].rating
+                && a.conflicts
+                    .iter()
+                    .any(|c| c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE))
+        });
+        Evidence {
+            support,
+            joint,
+            known_false,
+            conflicting,
+        }
+    }
 
-    let (verdict, chosen, reason) = if let Some(a) = known_false {
-        (
-            Verdict::Contradicted,
-            Some(a),
-            format!("matches a statement rated false ({})", ref_tag(index, a)),
-        )
-    } else if let Some(a) = support {
-        (
-            Verdict::Supported,
-            Some(a),
-            format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)),
-        )
-    } else if let Some((a, b, _)) = joint {
-        let mut words = a.matched.clone();
-        words.extend(b.matched.iter().filter(|w| !a.matched.contains(w)).cloned());
-        (
-            Verdict::Supported,
-            Some(a),
-            format!(
-                "matches refs {} and {} together on {}",
-                refs[a.doc].id,
-                refs[b.doc].id,
-                quote_list(&words, 5)
-            ),
-        )
-    } else if let Some(a) = conflicting {
-        let details: Vec<String> = a.conflicts.iter().map(ToString::to_string).collect();
-        (
-            Verdict::Contradicted,
-            Some(a),
-            format!("{} ({})", details.join("; "), ref_tag(index, a)),
-        )
-    } else {
+    fn support_coverage(&self) -> f64 {
+        self.support.map_or(0.0, |a| a.coverage)
+    }
+
+    fn joint_coverage(&self) -> f64 {
+        self.joint.map_or(0.0, |j| j.2)
+    }
+
+    /// The decision by thresholds alone.
+    fn by_rules(&self, settings: &Settings) -> Verdict {
+        if self.known_false.is_some_and(|a| a.coverage >= settings.min_support) {
+            Verdict::Contradicted
+        } else if self.support_coverage() >= settings.min_support || self.joint_coverage() >= settings.min_support {
+            Verdict::Supported
+        } else if self.conflicting.is_some() {
+            Verdict::Contradicted
+        } else {
+            Verdict::Unsupported
+        }
+    }
+
+    /// The decision of the calibrated model, among the verdicts the evidence
+    /// can explain: supported needs a supporting reference, contradicted a
+    /// conflict or a reference rated false.
+    fn calibrated(&self, model: &Calibration, features: &Features) -> Verdict {
+        let p = model.probabilities(features);
+        let can_support = self.support.is_some() || self.joint.is_some();
+        let can_contradict = self.conflicting.is_some() || self.known_false.is_some();
+        let mut best = (Verdict::Unsupported, p[2]);
+        if can_support && p[0] > best.1 {
+            best = (Verdict::Supported, p[0]);
+        }
+        if can_contradict && p[1] > best.1 {
+            best = (Verdict::Contradicted, p[1]);
+        }
+        best.0
+    }
+
+    /// The deciding reference and a one-line reason for a verdict.
+    fn explain(
+        &self,
+        verdict: Verdict,
+        analysed: &Analysed,
+        alignments: &'a [Alignment],
+        index: &Index,
+    ) -> (Option<&'a Alignment>, String) {
+        let refs = index.refs();
+        match verdict {
+            Verdict::Contradicted => {
+                if let Some(a) = self.known_false.filter(|_| self.conflicting.is_none()).or(self.known_false) {
+                    if self.conflicting.is_none() || a.coverage >= self.conflicting.map_or(0.0, |c| c.coverage) {
+                        return (Some(a), format!("matches a statement rated false ({})", ref_tag(index, a)));
+                    }
+                }
+                if let Some(a) = self.conflicting {
+                    let details: Vec<String> = a.conflicts.iter().map(ToString::to_string).collect();
+                    return (Some(a), format!("{} ({})", details.join("; "), ref_tag(index, a)));
+                }
+            }
+            Verdict::Supported => {
+                let single = self.support_coverage();
+                if let Some((a, b, c)) = self.joint.filter(|j| j.2 > single + 0.05 || self.support.is_none()) {
+                    let mut words = a.matched.clone();
+                    words.extend(b.matched.iter().filter(|w| !a.matched.contains(w)).cloned());
+                    let _ = c;
+                    return (
+                        Some(a),
+                        format!(
+                            "matches refs {} and {} together on {}",
+                            refs[a.doc].id,
+                            refs[b.doc].id,
+                            quote_list(&words, 5)
+                        ),
+                    );
+                }
+                if let Some(a) = self.support {
+                    return (Some(a), format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)));
+                }
+            }
+            Verdict::Unsupported => {}
+        }
         let reason = match alignments.first() {
             None => {
                 let words: Vec<String> = analysed
@@ -232,18 +326,53 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
                 quote_list(&a.missing, 3)
             ),
         };
-        (Verdict::Unsupported, None, reason)
-    };
-    let score = match (verdict, chosen) {
-        (_, Some(a)) => a.coverage,
-        (_, None) => 1.0 - alignments.first().map_or(0.0, |a| a.coverage),
-    };
-    Judgement {
-        verdict,
-        score: round(score),
-        reference: chosen.map(|a| a.doc),
-        reason,
-        candidates,
+        (None, reason)
+    }
+
+    /// Numeric features of the evidence, for the calibrated model.
+    fn features(&self, analysed: &Analysed, alignments: &[Alignment], index: &Index, hits: &[Hit]) -> Features {
+        let best_cov = alignments.iter().map(|a| a.coverage).fold(0.0, f64::max);
+        let subject_cov = alignments.iter().filter(|a| a.subject).map(|a| a.coverage).fold(0.0, f64::max);
+        let subject_aligned = alignments.iter().filter(|a| a.subject).map(|a| a.aligned).fold(0.0, f64::max);
+        let conflict = |pred: &dyn Fn(ConflictKind) -> bool| {
+            f64::from(u8::from(self.conflicting.is_some_and(|a| a.conflicts.iter().any(|c| pred(c.kind)))))
+        };
+        let query_idf: f64 = analysed
+            .toks
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| index.idf(&t.stem))
+            .sum::<f64>()
+            .max(1e-9);
+        let retrieval = hits.first().map_or(0.0, |h| (h.score / query_idf).min(2.0));
+        let content = analysed.toks.iter().filter(|t| t.is_content()).count() as f64;
+        let hedges = analysed
+            .toks
+            .iter()
+            .filter(|t| lexicon::is_hedge(&t.norm) || lexicon::is_subjective(&t.norm))
+            .count() as f64;
+        let negated = analysed.toks.iter().any(|t| lexicon::is_negation(&t.norm));
+        Features([
+            1.0,
+            best_cov,
+            subject_cov,
+            subject_aligned,
+            f64::from(u8::from(alignments.iter().any(|a| a.subject))),
+            self.support_coverage(),
+            self.joint_coverage(),
+            self.conflicting.map_or(0.0, |a| a.coverage),
+            conflict(&|k| k.is_strong()),
+            conflict(&|k| k == ConflictKind::Negation),
+            conflict(&|k| matches!(k, ConflictKind::Date | ConflictKind::Number)),
+            conflict(&|k| matches!(k, ConflictKind::Name | ConflictKind::Role)),
+            conflict(&|k| matches!(k, ConflictKind::Category(_) | ConflictKind::Antonym)),
+            conflict(&|k| k == ConflictKind::Detail),
+            self.known_false.map_or(0.0, |a| a.coverage),
+            retrieval,
+            (1.0 + content).ln(),
+            hedges.min(3.0),
+            f64::from(u8::from(negated)),
+        ])
     }
 }
 

@@ -26,7 +26,9 @@ starting with `#` are comments; `[name]` starts a section):
         lemma <TAB> P ids [<TAB> P ids ...]
         P is one letter (n, v, a, r) written straight before a comma-separated
         list of synset ids, in WordNet sense order (most frequent sense first);
-        all senses are kept, readers take the first few. Lemmas are lowercase,
+        all senses are kept, readers take the first few. An id followed by `*`
+        marks the synset's head word (the first word WordNet lists for it),
+        which names the synset (e.g. in "popular music differs"). Lemmas are lowercase,
         multiword lemmas have single spaces instead of underscores, lemmas of
         more than 4 words are left out. Sorted by lemma (byte order).
     [hypernyms]
@@ -150,7 +152,10 @@ def main():
                     continue
                 synset_cnt = int(fields[2])
                 offsets = fields[len(fields) - synset_cnt :]
-                ids = [synsets[(letter, o)][0] for o in offsets]
+                ids = []
+                for o in offsets:
+                    sid, words = synsets[(letter, o)][:2]
+                    ids.append(str(sid) + ("*" if lemma_text(words[0]) == lemma else ""))
                 lemmas.setdefault(lemma, {})[letter] = ids
 
     # Hypernyms of nouns and verbs; line k = parents of synset k.
@@ -192,7 +197,7 @@ def main():
     out.append("[lemmas]")
     for lemma in sorted(lemmas, key=lambda s: s.encode("utf-8")):
         senses = lemmas[lemma]
-        fields = [letter + ",".join(map(str, senses[letter])) for _, letter in POS if letter in senses]
+        fields = [letter + ",".join(senses[letter]) for _, letter in POS if letter in senses]
         out.append(lemma + "\t" + "\t".join(fields))
     out.append("[hypernyms]")
     for ps in parents:

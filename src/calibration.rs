@@ -9,13 +9,14 @@
 use std::sync::OnceLock;
 
 /// Names of the features, in order.
-pub const FEATURE_NAMES: [&str; 19] = [
+pub const FEATURE_NAMES: [&str; 20] = [
     "bias",
     "best_coverage",
     "subject_coverage",
     "subject_aligned",
     "any_subject",
     "support_coverage",
+    "support_predicate",
     "joint_coverage",
     "conflict_coverage",
     "conflict_strong",
@@ -68,10 +69,16 @@ impl Calibration {
                 other => return Err(format!("line {}: unknown row `{other}`", n + 1)),
             };
             if rest.len() != FEATURE_NAMES.len() {
-                return Err(format!("line {}: expected {} weights", n + 1, FEATURE_NAMES.len()));
+                return Err(format!(
+                    "line {}: expected {} weights",
+                    n + 1,
+                    FEATURE_NAMES.len()
+                ));
             }
             for (w, v) in weights[row].iter_mut().zip(&rest) {
-                *w = v.parse().map_err(|_| format!("line {}: bad number `{v}`", n + 1))?;
+                *w = v
+                    .parse()
+                    .map_err(|_| format!("line {}: bad number `{v}`", n + 1))?;
             }
             seen[row] = true;
         }
@@ -122,7 +129,10 @@ mod tests {
         let zeros = vec!["0"; FEATURE_NAMES.len()].join(" ");
         let mut sup = vec!["0"; FEATURE_NAMES.len()];
         sup[1] = "4";
-        text.push_str(&format!("supported {}\ncontradicted {zeros}\nunsupported {zeros}\n", sup.join(" ")));
+        text.push_str(&format!(
+            "supported {}\ncontradicted {zeros}\nunsupported {zeros}\n",
+            sup.join(" ")
+        ));
         let model = Calibration::parse(&text).unwrap();
         let mut f = Features([0.0; FEATURE_NAMES.len()]);
         f.0[1] = 1.0;

@@ -116,12 +116,16 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
     }
     // ", creating ..." / ", making ...": a participial phrase adds a separate,
     // usually vaguer assertion; it becomes its own clause and is scored alone.
-    for (i, _) in s.match_indices(", ") {
-        let rest = &s[i + 2..];
+    for (i, sep) in s.match_indices(", ").chain(s.match_indices('—')) {
+        let rest = &s[i + sep.len()..];
         let first = rest.split_whitespace().next().unwrap_or("");
         let folded = text::fold(first);
-        if folded.len() > 5 && folded.ends_with("ing") && first.chars().all(char::is_lowercase) && s[..i].split_whitespace().count() >= 4 {
-            cuts.push((i, i + 2));
+        if folded.len() > 5
+            && folded.ends_with("ing")
+            && first.chars().all(char::is_lowercase)
+            && s[..i].split_whitespace().count() >= 4
+        {
+            cuts.push((i, i + sep.len()));
         }
     }
     // "Take data privacy: Japan's law ...": a short lead-in before a colon.
@@ -160,7 +164,13 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     ];
     let numbers = toks
         .iter()
-        .filter(|t| t.shape == Shape::Number || t.norm.split('-').next().is_some_and(|w| NUMBER_WORDS.contains(&w)))
+        .filter(|t| {
+            t.shape == Shape::Number
+                || t.norm
+                    .split('-')
+                    .next()
+                    .is_some_and(|w| NUMBER_WORDS.contains(&w))
+        })
         .count();
     if names > 0 {
         score += 0.2;
@@ -187,9 +197,12 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     let hedges = toks.iter().filter(|t| lexicon::is_hedge(&t.norm)).count();
     score -= 0.15 * hedges.min(3) as f64;
     let subjective = toks.iter().filter(|t| lexicon::is_subjective(&t.norm)).count();
-    score -= 0.1 * subjective.min(3) as f64;
+    score -= 0.1 * subjective.min(2) as f64;
     // A pronoun subject ("It's...", "This is...") cannot be checked on its own.
-    if matches!(toks[0].norm.as_str(), "it" | "its" | "this" | "these" | "they" | "their" | "those" | "he" | "she") {
+    if matches!(
+        toks[0].norm.as_str(),
+        "it" | "its" | "this" | "these" | "they" | "their" | "those" | "he" | "she"
+    ) {
         score -= 0.1;
     }
     if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {

@@ -190,8 +190,8 @@ impl Index {
 /// often refers to its topic as "it" or "the film"; the source names it.
 pub fn source_stems(source: &str) -> Vec<String> {
     const URL_NOISE: &[&str] = &[
-        "com", "en", "gov", "html", "htm", "http", "https", "index", "net", "news", "org",
-        "pdf", "php", "www",
+        "com", "en", "gov", "html", "htm", "http", "https", "index", "net", "news", "org", "pdf", "php",
+        "www",
     ];
     let text = match source.find("://") {
         // Only a URL's path says what the page is about.
@@ -226,7 +226,7 @@ mod tests {
             statement: statement.into(),
             source: String::new(),
             rating: true,
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            aliases: vec![aliases.iter().map(|s| s.to_string()).collect()],
             origin: ("t.csv".into(), 2),
         }
     }

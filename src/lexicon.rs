@@ -137,15 +137,27 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Negation cues. Their presence on one side only flips meaning.
+/// Folded forms drop the apostrophe: "wasn't" is "wasnt".
 const NEGATIONS: &[&str] = &[
+    "aint",
+    "arent",
     "cannot",
+    "cant",
+    "couldnt",
     "denied",
     "denies",
     "deny",
+    "didnt",
+    "doesnt",
+    "dont",
     "fail",
     "failed",
     "fails",
+    "hadnt",
+    "hasnt",
+    "havent",
     "incapable",
+    "isnt",
     "lack",
     "lacked",
     "lacks",
@@ -161,8 +173,13 @@ const NEGATIONS: &[&str] = &[
     "nowhere",
     "refused",
     "refuses",
+    "shouldnt",
     "unable",
+    "wasnt",
+    "werent",
     "without",
+    "wont",
+    "wouldnt",
 ];
 
 const ABBREVIATIONS: &[&str] = &[
@@ -349,52 +366,252 @@ const ANTONYMS: &[(&str, &str)] = &[
 /// Closed classes: two different members of one class exclude each other
 /// when they fill the same slot ("in March" vs "in May"). Folded words.
 const CLASSES: &[(&str, &[&str])] = &[
-    ("month", &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    ]),
-    ("weekday", &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
-    ("nationality", &[
-        "afghan", "albanian", "algerian", "american", "argentine", "australian", "austrian",
-        "belgian", "brazilian", "british", "bulgarian", "canadian", "chilean", "chinese",
-        "colombian", "croatian", "cuban", "czech", "danish", "dutch", "egyptian", "english",
-        "estonian", "filipino", "finnish", "french", "german", "greek", "hungarian", "indian",
-        "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "jamaican", "japanese",
-        "kenyan", "korean", "mexican", "moroccan", "nigerian", "norwegian", "pakistani",
-        "peruvian", "polish", "portuguese", "romanian", "russian", "saudi", "scottish",
-        "serbian", "slovak", "spanish", "swedish", "swiss", "thai", "turkish", "ukrainian",
-        "venezuelan", "vietnamese", "welsh",
-    ]),
-    ("country", &[
-        "afghanistan", "argentina", "australia", "austria", "belgium", "brazil", "canada",
-        "chile", "china", "colombia", "cuba", "denmark", "egypt", "england", "finland",
-        "france", "germany", "greece", "hungary", "india", "indonesia", "iran", "iraq",
-        "ireland", "israel", "italy", "jamaica", "japan", "kenya", "korea", "mexico",
-        "netherlands", "nigeria", "norway", "pakistan", "peru", "poland", "portugal", "romania",
-        "russia", "scotland", "spain", "sweden", "switzerland", "taiwan", "thailand",
-        "turkey", "ukraine", "vietnam", "wales",
-    ]),
-    ("colour", &["black", "blue", "brown", "green", "grey", "orange", "pink", "purple", "red", "white", "yellow"]),
-    ("direction", &["east", "north", "northeast", "northwest", "south", "southeast", "southwest", "west"]),
-    ("ordinal", &[
-        "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth",
-        "third",
-    ]),
-    ("number", &[
-        "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three",
-        "twelve", "two",
-    ]),
-    ("profession", &[
-        "actor", "actress", "architect", "artist", "athlete", "comedian", "composer", "dancer",
-        "footballer", "journalist", "lawyer", "musician", "painter", "photographer",
-        "physician", "pianist", "poet", "politician", "rapper", "scientist", "singer",
-        "wrestler",
-    ]),
-    ("genre", &[
-        "ambient", "blues", "country", "dancehall", "disco", "electronic", "folk", "funk",
-        "gospel", "hip", "jazz", "metal", "pop", "punk", "reggae", "rock", "soul", "techno",
-    ]),
-    ("film genre", &["action", "comedy", "documentary", "drama", "horror", "musical", "thriller", "western"]),
+    (
+        "month",
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+    ),
+    (
+        "weekday",
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    ),
+    (
+        "nationality",
+        &[
+            "afghan",
+            "albanian",
+            "algerian",
+            "american",
+            "argentine",
+            "australian",
+            "austrian",
+            "belgian",
+            "brazilian",
+            "british",
+            "bulgarian",
+            "canadian",
+            "chilean",
+            "chinese",
+            "colombian",
+            "croatian",
+            "cuban",
+            "czech",
+            "danish",
+            "dutch",
+            "egyptian",
+            "english",
+            "estonian",
+            "filipino",
+            "finnish",
+            "french",
+            "german",
+            "greek",
+            "hungarian",
+            "indian",
+            "indonesian",
+            "iranian",
+            "iraqi",
+            "irish",
+            "israeli",
+            "italian",
+            "jamaican",
+            "japanese",
+            "kenyan",
+            "korean",
+            "mexican",
+            "moroccan",
+            "nigerian",
+            "norwegian",
+            "pakistani",
+            "peruvian",
+            "polish",
+            "portuguese",
+            "romanian",
+            "russian",
+            "saudi",
+            "scottish",
+            "serbian",
+            "slovak",
+            "spanish",
+            "swedish",
+            "swiss",
+            "thai",
+            "turkish",
+            "ukrainian",
+            "venezuelan",
+            "vietnamese",
+            "welsh",
+        ],
+    ),
+    (
+        "country",
+        &[
+            "afghanistan",
+            "argentina",
+            "australia",
+            "austria",
+            "belgium",
+            "brazil",
+            "canada",
+            "chile",
+            "china",
+            "colombia",
+            "cuba",
+            "denmark",
+            "egypt",
+            "england",
+            "finland",
+            "france",
+            "germany",
+            "greece",
+            "hungary",
+            "india",
+            "indonesia",
+            "iran",
+            "iraq",
+            "ireland",
+            "israel",
+            "italy",
+            "jamaica",
+            "japan",
+            "kenya",
+            "korea",
+            "mexico",
+            "netherlands",
+            "nigeria",
+            "norway",
+            "pakistan",
+            "peru",
+            "poland",
+            "portugal",
+            "romania",
+            "russia",
+            "scotland",
+            "spain",
+            "sweden",
+            "switzerland",
+            "taiwan",
+            "thailand",
+            "turkey",
+            "ukraine",
+            "vietnam",
+            "wales",
+        ],
+    ),
+    (
+        "colour",
+        &[
+            "black", "blue", "brown", "green", "grey", "orange", "pink", "purple", "red", "white", "yellow",
+        ],
+    ),
+    (
+        "direction",
+        &[
+            "east",
+            "north",
+            "northeast",
+            "northwest",
+            "south",
+            "southeast",
+            "southwest",
+            "west",
+        ],
+    ),
+    (
+        "ordinal",
+        &[
+            "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth", "third",
+        ],
+    ),
+    (
+        "number",
+        &[
+            "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three", "twelve", "two",
+        ],
+    ),
+    (
+        "profession",
+        &[
+            "actor",
+            "actress",
+            "architect",
+            "artist",
+            "athlete",
+            "comedian",
+            "composer",
+            "dancer",
+            "footballer",
+            "journalist",
+            "lawyer",
+            "musician",
+            "painter",
+            "photographer",
+            "physician",
+            "pianist",
+            "poet",
+            "politician",
+            "rapper",
+            "scientist",
+            "singer",
+            "wrestler",
+        ],
+    ),
+    (
+        "genre",
+        &[
+            "ambient",
+            "blues",
+            "country",
+            "dancehall",
+            "disco",
+            "electronic",
+            "folk",
+            "funk",
+            "gospel",
+            "hip",
+            "jazz",
+            "metal",
+            "pop",
+            "punk",
+            "reggae",
+            "rock",
+            "soul",
+            "techno",
+        ],
+    ),
+    (
+        "film genre",
+        &[
+            "action",
+            "comedy",
+            "documentary",
+            "drama",
+            "horror",
+            "musical",
+            "thriller",
+            "western",
+        ],
+    ),
     ("gender", &["female", "male", "man", "woman", "boy", "girl"]),
 ];
 
@@ -458,7 +675,7 @@ pub fn is_abbreviation(folded: &str) -> bool {
 
 /// True for negation cues ("not", "never", "fails").
 pub fn is_negation(folded: &str) -> bool {
-    contains(NEGATIONS, folded) || folded.ends_with("n't")
+    contains(NEGATIONS, folded) || folded.ends_with("n't") || folded.ends_with("n’t")
 }
 
 /// True for hedge and opinion words.
@@ -533,7 +750,12 @@ pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
     let member = |members: &[&str], w: &str| {
         members.contains(&w) || w.strip_suffix('s').is_some_and(|s| members.contains(&s))
     };
-    let singular = |w: &str| w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w).to_string();
+    let singular = |w: &str| {
+        w.strip_suffix('s')
+            .filter(|s| s.len() > 2)
+            .unwrap_or(w)
+            .to_string()
+    };
     if a == b || singular(a) == singular(b) {
         return None;
     }
@@ -575,6 +797,7 @@ mod tests {
         assert!(!is_stop_word("council"));
         assert!(is_negation("never"));
         assert!(is_negation("didn't"));
+        assert!(is_negation(&crate::text::fold("wasn’t")));
         assert!(is_abbreviation("u.s"));
         assert!(are_antonyms("end", "began"));
         assert_eq!(shared_class("dancehall", "metal"), Some("genre"));

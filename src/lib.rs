@@ -41,5 +41,6 @@ pub mod reference;
 pub mod report;
 pub mod text;
 pub mod verdict;
+pub mod wordnet;
 
 pub use error::{Error, Result};

@@ -16,6 +16,7 @@ use strsim::normalized_damerau_levenshtein;
 use crate::index::Index;
 use crate::lexicon;
 use crate::text::{self, Shape, Token};
+use crate::wordnet;
 
 /// Similarity at or above which two names are the same name spelled differently.
 const SAME_NAME: f64 = 0.85;
@@ -83,7 +84,14 @@ pub enum ConflictKind {
 impl ConflictKind {
     /// Strong kinds decide on their own; weak ones need a well-covered claim.
     pub fn is_strong(self) -> bool {
-        matches!(self, ConflictKind::Negation | ConflictKind::Date | ConflictKind::Number | ConflictKind::Antonym | ConflictKind::Name)
+        matches!(
+            self,
+            ConflictKind::Negation
+                | ConflictKind::Date
+                | ConflictKind::Number
+                | ConflictKind::Antonym
+                | ConflictKind::Name
+        )
     }
 }
 
@@ -161,6 +169,8 @@ pub struct Alignment {
     pub aligned: f64,
     /// True when the claim's subject is found in the reference.
     pub subject: bool,
+    /// Weighted share of the words after the subject's verb that are found (1 when none).
+    pub predicate: f64,
     /// Claim words found in the reference, heaviest first.
     pub matched: Vec<String>,
     /// Claim words not found, heaviest first.
@@ -224,8 +234,12 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     for t in &claim.toks {
         let found = !t.is_content()
             || ref_stems.contains(t.stem.as_str())
-            || reference.toks.iter().any(|r| r.is_content() && spelled_alike(&t.norm, &r.norm))
-            || (is_acronym(claim, t) && acronym_in(&t.norm, &reference));
+            || reference
+                .toks
+                .iter()
+                .any(|r| r.is_content() && spelled_alike(&t.norm, &r.norm))
+            || (is_acronym(claim, t) && acronym_in(&t.norm, &reference))
+            || (t.shape == Shape::Word && entailed_by_word(&t.norm, &reference));
         status.push(if found { Status::Matched } else { Status::Missing });
     }
     // A phrase of the claim spelled out by an acronym of the reference.
@@ -291,11 +305,15 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             continue;
         }
         for r in &ref_only {
-            let kind = if lexicon::are_antonyms(&t.stem, &r.stem) {
-                Some(ConflictKind::Antonym)
-            } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm)
-                .filter(|_| !ref_only.iter().any(|x| x.norm != t.norm && x.norm.contains(t.norm.as_str())))
+            let kind = if lexicon::are_antonyms(&t.stem, &r.stem)
+                || (t.shape == Shape::Word && r.shape == Shape::Word && wordnet::antonyms(&t.norm, &r.norm))
             {
+                Some(ConflictKind::Antonym)
+            } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm).filter(|_| {
+                !ref_only
+                    .iter()
+                    .any(|x| x.norm != t.norm && x.norm.contains(t.norm.as_str()))
+            }) {
                 Some(ConflictKind::Category(class))
             } else if is_name(t) && is_name(r) && near_miss(t, r) {
                 status[i] = Status::NearMiss;
@@ -303,7 +321,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             } else if is_name(t)
                 && is_name(r)
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| ref_stems.contains(x.stem.as_str()))
-                && !phrase_overlaps_tok(&reference.toks, r, &|x: &Token| claim_stems.contains(x.stem.as_str()))
+                && !phrase_overlaps_tok(&reference.toks, r, &|x: &Token| {
+                    claim_stems.contains(x.stem.as_str())
+                })
                 && same_role(claim, i, &reference, r)
             {
                 Some(ConflictKind::Role)
@@ -327,7 +347,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // reference fills the same slot (after the same word) with another phrase.
     if conflicts.is_empty() {
         if let Some((i, r)) = slot_substitution(claim, &status, &reference, &claim_stems) {
-            let kind = if is_name(&claim.toks[i]) && is_name(r) { ConflictKind::Role } else { ConflictKind::Detail };
+            let kind = if is_name(&claim.toks[i]) && is_name(r) {
+                ConflictKind::Role
+            } else {
+                ConflictKind::Detail
+            };
             status[i] = Status::Substituted;
             conflicts.push(Conflict {
                 kind,
@@ -347,7 +371,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             let k = claim_neg[0];
             let scope = scope_of(&claim.toks, k);
             let covered = scope.iter().filter(|&&j| status[j] != Status::Missing).count();
-            (word(claim_text, &claim.toks[k]), String::new(), 2 * covered >= scope.len())
+            (
+                word(claim_text, &claim.toks[k]),
+                String::new(),
+                2 * covered >= scope.len(),
+            )
         } else {
             let k = ref_neg[0];
             let scope = scope_of(&reference.toks, k);
@@ -355,7 +383,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 .iter()
                 .filter(|&&j| claim_stems.contains(reference.toks[j].stem.as_str()))
                 .count();
-            (String::new(), word(ref_text, &reference.toks[k]), 2 * covered >= scope.len())
+            (
+                String::new(),
+                word(ref_text, &reference.toks[k]),
+                2 * covered >= scope.len(),
+            )
         };
         if in_scope {
             conflicts.push(Conflict {
@@ -366,6 +398,19 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         }
     }
     conflicts.dedup();
+    // A weak conflict inside the subject means another subject ("the third
+    // council" is not "the second council"), not a contradiction.
+    let subject_range = subject_start(&claim.text, &claim.toks)..subject_end(claim);
+    let mut other_subject = false;
+    conflicts.retain(|c| {
+        let in_subject = c.kind != ConflictKind::Name
+            && !c.kind.is_strong()
+            && claim.toks[subject_range.clone()]
+                .iter()
+                .any(|t| word(claim_text, t) == c.claim);
+        other_subject |= in_subject;
+        !in_subject
+    });
 
     // Coverage, weighted by how informative each word is.
     let mut total = 0.0;
@@ -411,7 +456,23 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         } else {
             0.0
         },
-        subject: subject_found(claim, &status, index, &is_name),
+        subject: !other_subject && subject_found(claim, &status, index, &is_name),
+        predicate: {
+            // Share of the words after the subject's verb that the reference has.
+            let end = subject_end(claim);
+            let (mut all, mut hit) = (0.0, 0.0);
+            for (i, w) in weights.iter().enumerate().skip(end) {
+                all += w;
+                if status[i] == Status::Matched {
+                    hit += w;
+                }
+            }
+            if all > 0.0 {
+                hit / all
+            } else {
+                1.0
+            }
+        },
         matched: words(Status::Matched),
         missing: words(Status::Missing),
         found: status.iter().map(|s| *s == Status::Matched).collect(),
@@ -509,6 +570,23 @@ fn near_miss(t: &Token, r: &Token) -> bool {
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
 }
 
+/// True when a word of the reference means the claim's word or is a kind of
+/// it (WordNet): "movie" for "film", "dog" for "animal".
+fn entailed_by_word(claim_word: &str, reference: &Analysed) -> bool {
+    if claim_word.chars().count() < 3
+        || !wordnet::is_lemma(claim_word, wordnet::Pos::Noun)
+            && !wordnet::is_lemma(claim_word, wordnet::Pos::Verb)
+            && !wordnet::is_lemma(claim_word, wordnet::Pos::Adj)
+    {
+        return false;
+    }
+    reference
+        .toks
+        .iter()
+        .filter(|r| r.is_content() && r.shape == Shape::Word)
+        .any(|r| wordnet::synonyms(claim_word, &r.norm) || wordnet::is_hypernym_of(claim_word, &r.norm, 4))
+}
+
 /// Same word spelled differently: "Kōno"/"Kono" fold alike already; this
 /// catches "Hickman"/"Hickam" and small typos in longer words.
 fn spelled_alike(a: &str, b: &str) -> bool {
@@ -516,14 +594,19 @@ fn spelled_alike(a: &str, b: &str) -> bool {
     if la < 4 || lb < 4 {
         return false;
     }
-    normalized_damerau_levenshtein(a, b) >= SAME_NAME || (la.min(lb) >= 5 && strsim::jaro_winkler(a, b) >= 0.93)
+    normalized_damerau_levenshtein(a, b) >= SAME_NAME
+        || (la.min(lb) >= 5 && strsim::jaro_winkler(a, b) >= 0.93)
 }
 
 /// True when a token is written as an acronym ("US", "U.S", "NASA").
 fn is_acronym(text: &Analysed, t: &Token) -> bool {
     let original = &text.text[t.span.clone()];
     let letters = original.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    (2..=8).contains(&letters)
+        && original
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Positions of a run of capitalised words whose initials spell `acronym`
@@ -537,7 +620,10 @@ fn acronym_run(acronym: &str, toks: &[Token]) -> Option<Vec<usize>> {
         let mut run = Vec::new();
         let mut k = s;
         for &l in &letters {
-            while k < toks.len() && run.len() > 0 && matches!(toks[k].norm.as_str(), "of" | "the" | "and" | "for") {
+            while k < toks.len()
+                && run.len() > 0
+                && matches!(toks[k].norm.as_str(), "of" | "the" | "and" | "for")
+            {
                 k += 1;
             }
             match toks.get(k) {
@@ -552,7 +638,10 @@ fn acronym_run(acronym: &str, toks: &[Token]) -> Option<Vec<usize>> {
 }
 
 fn acronym_in(acronym: &str, text: &Analysed) -> bool {
-    acronym_run(acronym, &text.toks).is_some_and(|run| run.iter().all(|&k| text.toks[k].shape == Shape::Name || k == run[0]))
+    acronym_run(acronym, &text.toks).is_some_and(|run| {
+        run.iter()
+            .all(|&k| text.toks[k].shape == Shape::Name || k == run[0])
+    })
 }
 
 /// Chunks: runs of content words not broken by a stop word, a verb or punctuation.
@@ -561,10 +650,14 @@ fn chunks(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut start: Option<usize> = None;
     for (i, t) in toks.iter().enumerate() {
         let breaks_before = i > 0
-            && text
-                .get(toks[i - 1].span.end..t.span.start)
-                .is_some_and(|gap| gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '.')));
-        let member = t.is_content() && !lexicon::is_verb_like(&t.norm) && t.shape != Shape::Number;
+            && text.get(toks[i - 1].span.end..t.span.start).is_some_and(|gap| {
+                gap.chars()
+                    .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '.'))
+            });
+        let member = t.is_content()
+            && !lexicon::is_verb_like(&t.norm)
+            && t.shape != Shape::Number
+            && t.norm.chars().count() > 2;
         if let Some(s) = start {
             if !member || breaks_before {
                 out.push(s..i);
@@ -609,13 +702,19 @@ fn slot_substitution<'r>(
         if chunk.clone().any(|k| status[k] != Status::Missing) {
             continue;
         }
-        let Some(anchor) = anchor_before(&claim.toks, chunk.start) else { continue };
+        let Some(anchor) = anchor_before(&claim.toks, chunk.start) else {
+            continue;
+        };
         // The slot is fixed by the anchor and the content word before it
         // ("state in _", "Seohyun is _"), which the reference must share.
-        let Some(lead) = claim.toks[..anchor].iter().rev().find(|t| t.is_content()) else { continue };
+        let Some(lead) = claim.toks[..anchor].iter().rev().find(|t| t.is_content()) else {
+            continue;
+        };
         let head = chunk.end - 1;
         for rc in &ref_chunks {
-            let Some(ra) = anchor_before(&reference.toks, rc.start) else { continue };
+            let Some(ra) = anchor_before(&reference.toks, rc.start) else {
+                continue;
+            };
             if !same_anchor(&claim.toks[anchor], &reference.toks[ra]) {
                 continue;
             }
@@ -628,10 +727,23 @@ fn slot_substitution<'r>(
             if !lead_shared {
                 continue;
             }
-            if rc.clone().any(|k| claim_stems.contains(reference.toks[k].stem.as_str())) {
+            if rc
+                .clone()
+                .any(|k| claim_stems.contains(reference.toks[k].stem.as_str()))
+            {
                 continue;
             }
-            return Some((head, &reference.toks[rc.end - 1]));
+            let (c, r) = (&claim.toks[head], &reference.toks[rc.end - 1]);
+            // Two different names in one slot, or two words WordNet files
+            // under one parent (jazz / rock, painting / sculpture): exclusive.
+            let names = c.shape == Shape::Name && r.shape == Shape::Name;
+            let exclusive = names
+                || (c.shape == Shape::Word
+                    && r.shape == Shape::Word
+                    && wordnet::co_hyponyms(&c.norm, &r.norm).is_some());
+            if exclusive {
+                return Some((head, r));
+            }
         }
     }
     None
@@ -639,7 +751,11 @@ fn slot_substitution<'r>(
 
 /// Positions of negation cues.
 fn negations(toks: &[Token]) -> Vec<usize> {
-    toks.iter().enumerate().filter(|(_, t)| lexicon::is_negation(&t.norm)).map(|(i, _)| i).collect()
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| lexicon::is_negation(&t.norm))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The content words a negation at `k` governs: the next three.
@@ -667,7 +783,9 @@ fn phrase_overlaps(toks: &[Token], i: usize, found: &dyn Fn(&Token) -> bool) -> 
 }
 
 fn phrase_overlaps_tok(toks: &[Token], t: &Token, found: &dyn Fn(&Token) -> bool) -> bool {
-    toks.iter().position(|x| x.span == t.span).is_some_and(|i| phrase_overlaps(toks, i, found))
+    toks.iter()
+        .position(|x| x.span == t.span)
+        .is_some_and(|i| phrase_overlaps(toks, i, found))
 }
 
 /// Two names fill the same role when a neighbouring content word is shared.
@@ -695,6 +813,18 @@ fn same_role(claim: &Analysed, i: usize, reference: &Analysed, r: &Token) -> boo
 /// The subject: content words before the first verb (after a leading
 /// prepositional phrase). It is found when one of its names is matched or
 /// when most of its weight is.
+/// Position of the subject's verb (the end of the subject).
+fn subject_end(claim: &Analysed) -> usize {
+    let start = subject_start(&claim.text, &claim.toks);
+    claim
+        .toks
+        .iter()
+        .enumerate()
+        .skip(start)
+        .find(|(_, t)| is_verb(t))
+        .map_or(claim.toks.len(), |(i, _)| i)
+}
+
 fn subject_found(
     claim: &Analysed,
     status: &[Status],
@@ -703,12 +833,7 @@ fn subject_found(
 ) -> bool {
     let toks = &claim.toks;
     let start = subject_start(&claim.text, toks);
-    let end = toks
-        .iter()
-        .enumerate()
-        .skip(start)
-        .find(|(_, t)| is_verb(t))
-        .map_or(toks.len(), |(i, _)| i);
+    let end = subject_end(claim);
     let parens = parenthesised(&claim.text);
     let subject: Vec<usize> = (start..end)
         .filter(|&i| toks[i].is_content() && !parens.iter().any(|r| r.contains(&toks[i].span.start)))
@@ -741,9 +866,31 @@ fn subject_found(
 /// privacy: Japan's ...").
 fn subject_start(text: &str, toks: &[Token]) -> usize {
     const OPENERS: &[&str] = &[
-        "after", "although", "as", "at", "because", "before", "beyond", "by", "despite", "during", "for",
-        "from", "if", "in", "meanwhile", "on", "since", "though", "through", "under", "unlike", "when",
-        "whereas", "while", "with",
+        "after",
+        "although",
+        "as",
+        "at",
+        "because",
+        "before",
+        "beyond",
+        "by",
+        "despite",
+        "during",
+        "for",
+        "from",
+        "if",
+        "in",
+        "meanwhile",
+        "on",
+        "since",
+        "though",
+        "through",
+        "under",
+        "unlike",
+        "when",
+        "whereas",
+        "while",
+        "with",
     ];
     let Some(first) = toks.first() else { return 0 };
     let opens = OPENERS.contains(&first.norm.as_str())
@@ -752,7 +899,9 @@ fn subject_start(text: &str, toks: &[Token]) -> usize {
     if !opens {
         return 0;
     }
-    let Some(cut) = text.find([',', ':']) else { return 0 };
+    let Some(cut) = text.find([',', ':']) else {
+        return 0;
+    };
     toks.iter().position(|t| t.span.start > cut).unwrap_or(0)
 }
 

@@ -24,9 +24,10 @@ pub struct Reference {
     /// False for a statement known to be false.
     #[serde(skip)]
     pub rating: bool,
-    /// Other names for things the statement names.
+    /// Other names for things the statement names: one group per thing,
+    /// each group a list of names (`a|b; c|d` in the CSV).
     #[serde(skip)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Vec<String>>,
     /// Table file and line, for messages.
     #[serde(skip)]
     pub origin: (PathBuf, u64),
@@ -60,13 +61,7 @@ pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
                 ))
             }
         };
-        let aliases = table
-            .get(record, "aliases")
-            .split('|')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(String::from)
-            .collect();
+        let aliases = parse_aliases(table.get(record, "aliases"));
         out.push(Reference {
             id: id.to_string(),
             statement: statement.to_string(),
@@ -77,6 +72,23 @@ pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
         });
     }
     Ok(out)
+}
+
+/// Parses an `aliases` cell: `|` separates names of one thing, `;` separates
+/// things ("APPI|Act on the Protection of Personal Information; GDPR|General
+/// Data Protection Regulation"). Groups of fewer than two names are dropped.
+pub fn parse_aliases(cell: &str) -> Vec<Vec<String>> {
+    cell.split(';')
+        .map(|group| {
+            group
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .filter(|g| g.len() >= 2)
+        .collect()
 }
 
 /// Reads several tables; ids must be unique across all of them.
@@ -115,9 +127,7 @@ pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
 pub fn alias_groups(refs: &[Reference]) -> Vec<Vec<String>> {
     let mut groups = Vec::new();
     for r in refs {
-        if !r.aliases.is_empty() {
-            groups.push(r.aliases.clone());
-        }
+        groups.extend(r.aliases.iter().cloned());
         groups.extend(
             defined_acronyms(&r.statement)
                 .into_iter()
@@ -202,7 +212,14 @@ mod tests {
         let refs = read_table(f.path()).unwrap();
         assert!(refs[0].rating);
         assert!(!refs[1].rating);
-        assert_eq!(refs[0].aliases, vec!["sky", "heavens"]);
+        assert_eq!(refs[0].aliases, vec![vec!["sky", "heavens"]]);
+        assert_eq!(
+            parse_aliases("APPI|Act on APPI; GDPR|General Data Protection Regulation;lonely"),
+            vec![
+                vec!["APPI", "Act on APPI"],
+                vec!["GDPR", "General Data Protection Regulation"]
+            ]
+        );
         assert_eq!(refs[0].source, "https://x");
     }
 

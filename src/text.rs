@@ -113,7 +113,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn shape_of(word: &str, first: bool) -> Shape {
-    let digits_only = word.trim_end_matches('s').chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let digits_only = word
+        .trim_end_matches('s')
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     if number_value(word).is_some() && digits_only {
         return Shape::Number;
     }
@@ -124,10 +127,17 @@ fn shape_of(word: &str, first: bool) -> Shape {
         return Shape::Name;
     }
     let folded = fold(word);
-    let derived = ["ing", "ed", "ly", "ion", "ions", "ness", "ment", "ments", "ity", "ies"]
-        .iter()
-        .any(|s| folded.len() > s.len() + 3 && folded.ends_with(s));
-    if starts_upper && first && !lexicon::is_stop_word(&folded) && !lexicon::is_common_word(&folded) && !derived {
+    let derived = [
+        "ing", "ed", "ly", "ion", "ions", "ness", "ment", "ments", "ity", "ies",
+    ]
+    .iter()
+    .any(|s| folded.len() > s.len() + 3 && folded.ends_with(s));
+    if starts_upper
+        && first
+        && !lexicon::is_stop_word(&folded)
+        && !lexicon::is_common_word(&folded)
+        && !derived
+    {
         // A sentence-initial capital on a word that is not a common English word
         // ("Daggering is ...") is most likely a name.
         return Shape::Name;

@@ -23,8 +23,14 @@ pub const DEFAULT_MIN_SUPPORT: f64 = 0.7;
 pub const DEFAULT_MIN_MATCH: f64 = 0.4;
 /// Coverage a reference needs before a weak conflict (category, slot) counts.
 const WEAK_CONFLICT_COVERAGE: f64 = 0.5;
+/// Share of what the claim says about its subject (the words after its verb)
+/// that a supporting reference must have: "X is a masterclass in quiet
+/// disruption" is not supported by a reference that only names X.
+const MIN_PREDICATE: f64 = 0.2;
 /// Coverage each of two references needs to support a claim together.
 const JOINT_MIN_COVERAGE: f64 = 0.3;
+/// Default coverage below which the calibrated model may not support.
+pub const DEFAULT_SUPPORT_FLOOR: f64 = 0.5;
 /// Default number of candidates retrieved per claim.
 pub const DEFAULT_CANDIDATES: usize = 5;
 
@@ -74,6 +80,8 @@ pub struct Settings {
     pub min_match: f64,
     /// Candidates retrieved per claim.
     pub candidates: usize,
+    /// Coverage below which the calibrated model may not call a claim supported.
+    pub support_floor: f64,
     /// The calibrated model that decides among the verdicts the evidence
     /// allows; `None` decides by the thresholds alone.
     pub calibration: Option<&'static Calibration>,
@@ -85,6 +93,7 @@ impl Default for Settings {
             min_support: DEFAULT_MIN_SUPPORT,
             min_match: DEFAULT_MIN_MATCH,
             candidates: DEFAULT_CANDIDATES,
+            support_floor: DEFAULT_SUPPORT_FLOOR,
             calibration: None,
         }
     }
@@ -147,7 +156,7 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
     let evidence = Evidence::gather(&alignments, index, settings);
     let features = evidence.features(&analysed, &alignments, index, &hits);
     let verdict = match settings.calibration {
-        Some(model) => evidence.calibrated(model, &features),
+        Some(model) => evidence.calibrated(model, &features, settings),
         None => evidence.by_rules(settings),
     };
     let (chosen, reason) = evidence.explain(verdict, &analysed, &alignments, index);
@@ -184,7 +193,7 @@ impl<'a> Evidence<'a> {
         let support = alignments
             .iter()
             .filter(relevant)
-            .filter(|a| refs[a.doc].rating && a.conflicts.is_empty())
+            .filter(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.predicate >= MIN_PREDICATE)
             .max_by(|a, b| a.coverage.total_cmp(&b.coverage).then(b.doc.cmp(&a.doc)));
         let known_false = alignments
             .iter()
@@ -198,7 +207,10 @@ impl<'a> Evidence<'a> {
             .collect();
         let mut joint: Option<(&Alignment, &Alignment, f64)> = None;
         for (k, a) in pool.iter().enumerate() {
-            for b in pool[k + 1..].iter().filter(|b| a.subject || b.subject) {
+            for b in pool[k + 1..]
+                .iter()
+                .filter(|b| (a.subject || b.subject) && a.predicate.max(b.predicate) >= MIN_PREDICATE)
+            {
                 let c = a.joint_coverage(b);
                 if joint.is_none_or(|(_, _, bc)| c > bc) {
                     joint = Some((a, b, c));
@@ -211,9 +223,9 @@ impl<'a> Evidence<'a> {
         // claim covered.
         let conflicting = alignments.iter().filter(relevant).find(|a| {
             refs[a.doc].rating
-                && a.conflicts
-                    .iter()
-                    .any(|c| c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE))
+                && a.conflicts.iter().any(|c| {
+                    c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE)
+                })
         });
         Evidence {
             support,
@@ -233,9 +245,14 @@ impl<'a> Evidence<'a> {
 
     /// The decision by thresholds alone.
     fn by_rules(&self, settings: &Settings) -> Verdict {
-        if self.known_false.is_some_and(|a| a.coverage >= settings.min_support) {
+        if self
+            .known_false
+            .is_some_and(|a| a.coverage >= settings.min_support)
+        {
             Verdict::Contradicted
-        } else if self.support_coverage() >= settings.min_support || self.joint_coverage() >= settings.min_support {
+        } else if self.support_coverage() >= settings.min_support
+            || self.joint_coverage() >= settings.min_support
+        {
             Verdict::Supported
         } else if self.conflicting.is_some() {
             Verdict::Contradicted
@@ -247,9 +264,9 @@ impl<'a> Evidence<'a> {
     /// The decision of the calibrated model, among the verdicts the evidence
     /// can explain: supported needs a supporting reference, contradicted a
     /// conflict or a reference rated false.
-    fn calibrated(&self, model: &Calibration, features: &Features) -> Verdict {
+    fn calibrated(&self, model: &Calibration, features: &Features, settings: &Settings) -> Verdict {
         let p = model.probabilities(features);
-        let can_support = self.support.is_some() || self.joint.is_some();
+        let can_support = self.support_coverage().max(self.joint_coverage()) >= settings.support_floor;
         let can_contradict = self.conflicting.is_some() || self.known_false.is_some();
         let mut best = (Verdict::Unsupported, p[2]);
         if can_support && p[0] > best.1 {
@@ -272,9 +289,18 @@ impl<'a> Evidence<'a> {
         let refs = index.refs();
         match verdict {
             Verdict::Contradicted => {
-                if let Some(a) = self.known_false.filter(|_| self.conflicting.is_none()).or(self.known_false) {
-                    if self.conflicting.is_none() || a.coverage >= self.conflicting.map_or(0.0, |c| c.coverage) {
-                        return (Some(a), format!("matches a statement rated false ({})", ref_tag(index, a)));
+                if let Some(a) = self
+                    .known_false
+                    .filter(|_| self.conflicting.is_none())
+                    .or(self.known_false)
+                {
+                    if self.conflicting.is_none()
+                        || a.coverage >= self.conflicting.map_or(0.0, |c| c.coverage)
+                    {
+                        return (
+                            Some(a),
+                            format!("matches a statement rated false ({})", ref_tag(index, a)),
+                        );
                     }
                 }
                 if let Some(a) = self.conflicting {
@@ -284,7 +310,10 @@ impl<'a> Evidence<'a> {
             }
             Verdict::Supported => {
                 let single = self.support_coverage();
-                if let Some((a, b, c)) = self.joint.filter(|j| j.2 > single + 0.05 || self.support.is_none()) {
+                if let Some((a, b, c)) = self
+                    .joint
+                    .filter(|j| j.2 > single + 0.05 || self.support.is_none())
+                {
                     let mut words = a.matched.clone();
                     words.extend(b.matched.iter().filter(|w| !a.matched.contains(w)).cloned());
                     let _ = c;
@@ -299,7 +328,10 @@ impl<'a> Evidence<'a> {
                     );
                 }
                 if let Some(a) = self.support {
-                    return (Some(a), format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)));
+                    return (
+                        Some(a),
+                        format!("matches {} on {}", ref_tag(index, a), quote_list(&a.matched, 4)),
+                    );
                 }
             }
             Verdict::Unsupported => {}
@@ -330,12 +362,29 @@ impl<'a> Evidence<'a> {
     }
 
     /// Numeric features of the evidence, for the calibrated model.
-    fn features(&self, analysed: &Analysed, alignments: &[Alignment], index: &Index, hits: &[Hit]) -> Features {
+    fn features(
+        &self,
+        analysed: &Analysed,
+        alignments: &[Alignment],
+        index: &Index,
+        hits: &[Hit],
+    ) -> Features {
         let best_cov = alignments.iter().map(|a| a.coverage).fold(0.0, f64::max);
-        let subject_cov = alignments.iter().filter(|a| a.subject).map(|a| a.coverage).fold(0.0, f64::max);
-        let subject_aligned = alignments.iter().filter(|a| a.subject).map(|a| a.aligned).fold(0.0, f64::max);
+        let subject_cov = alignments
+            .iter()
+            .filter(|a| a.subject)
+            .map(|a| a.coverage)
+            .fold(0.0, f64::max);
+        let subject_aligned = alignments
+            .iter()
+            .filter(|a| a.subject)
+            .map(|a| a.aligned)
+            .fold(0.0, f64::max);
         let conflict = |pred: &dyn Fn(ConflictKind) -> bool| {
-            f64::from(u8::from(self.conflicting.is_some_and(|a| a.conflicts.iter().any(|c| pred(c.kind)))))
+            f64::from(u8::from(
+                self.conflicting
+                    .is_some_and(|a| a.conflicts.iter().any(|c| pred(c.kind))),
+            ))
         };
         let query_idf: f64 = analysed
             .toks
@@ -359,6 +408,7 @@ impl<'a> Evidence<'a> {
             subject_aligned,
             f64::from(u8::from(alignments.iter().any(|a| a.subject))),
             self.support_coverage(),
+            self.support.map_or(0.0, |a| a.predicate),
             self.joint_coverage(),
             self.conflicting.map_or(0.0, |a| a.coverage),
             conflict(&|k| k.is_strong()),

@@ -41,7 +41,10 @@ fn header_only() {
 #[test]
 fn duplicate_ids() {
     let p = fixture("bad/duplicate_ids.csv");
-    assert_error(&p, &format!("{p}:4: duplicate reference id `R1` (first at line 2)"));
+    assert_error(
+        &p,
+        &format!("{p}:4: duplicate reference id `R1` (first at line 2)"),
+    );
 }
 
 #[test]
@@ -55,7 +58,10 @@ fn semicolon_separated() {
 
 #[test]
 fn unknown_path() {
-    assert_error("tests/fixtures/nope.csv", "tests/fixtures/nope.csv: no such file or directory");
+    assert_error(
+        "tests/fixtures/nope.csv",
+        "tests/fixtures/nope.csv: no such file or directory",
+    );
 }
 
 #[test]
@@ -65,7 +71,10 @@ fn invalid_utf8_article_names_line_and_offset() {
     std::fs::write(&p, b"Fine first line.\nBroken \xff second line.\n").unwrap();
     let (code, _, err) = run(factcheck().args(["check", p.to_str().unwrap(), "--refs", &fixture("refs")]));
     assert_eq!(code, 2);
-    assert_eq!(err, format!("factcheck: {}:2: invalid UTF-8 at byte offset 24\n", p.display()));
+    assert_eq!(
+        err,
+        format!("factcheck: {}:2: invalid UTF-8 at byte offset 24\n", p.display())
+    );
 }
 
 #[test]
@@ -75,14 +84,23 @@ fn binary_article() {
     std::fs::write(&p, b"abc\0\x01\x02").unwrap();
     let (code, _, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
     assert_eq!(code, 2);
-    assert_eq!(err, format!("factcheck: {}:1: binary file (NUL byte at offset 3), expected UTF-8 text\n", p.display()));
+    assert_eq!(
+        err,
+        format!(
+            "factcheck: {}:1: binary file (NUL byte at offset 3), expected UTF-8 text\n",
+            p.display()
+        )
+    );
 }
 
 #[test]
 fn directory_given_as_article() {
     let (code, _, err) = run(factcheck().args(["check", "tests/fixtures", "--refs", &fixture("refs")]));
     assert_eq!(code, 2);
-    assert_eq!(err, "factcheck: tests/fixtures: is a directory, expected a file\n");
+    assert_eq!(
+        err,
+        "factcheck: tests/fixtures: is a directory, expected a file\n"
+    );
 }
 
 #[test]
@@ -111,9 +129,16 @@ fn duplicate_ids_across_tables() {
 
 #[test]
 fn claims_csv_without_text_column() {
-    let (code, _, err) = run(factcheck().args(["check", &fixture("bad/ragged.csv"), "--refs", &fixture("refs")]));
+    let (code, _, err) =
+        run(factcheck().args(["check", &fixture("bad/ragged.csv"), "--refs", &fixture("refs")]));
     assert_eq!(code, 2);
-    assert_eq!(err, format!("factcheck: {}:1: missing required column `text`\n", fixture("bad/ragged.csv")));
+    assert_eq!(
+        err,
+        format!(
+            "factcheck: {}:1: missing required column `text`\n",
+            fixture("bad/ragged.csv")
+        )
+    );
 }
 
 #[test]
@@ -121,7 +146,8 @@ fn usage_errors_exit_2() {
     let (code, _, err) = run(factcheck().args(["check", "--format", "yaml"]));
     assert_eq!(code, 2);
     assert!(err.contains("invalid value 'yaml'"), "{err}");
-    let (code, _, err) = run(factcheck().args(["check", "--min-support", "1.5", &fixture("articles/plain.txt")]));
+    let (code, _, err) =
+        run(factcheck().args(["check", "--min-support", "1.5", &fixture("articles/plain.txt")]));
     assert_eq!(code, 2);
     assert_eq!(err, "factcheck: --min-support must be between 0 and 1, got 1.5\n");
 }
@@ -137,5 +163,8 @@ fn output_in_missing_directory_writes_nothing() {
         "no/such/dir/out.json",
     ]));
     assert_eq!(code, 2);
-    assert_eq!(err, "factcheck: no/such/dir/out.json: directory no/such/dir does not exist\n");
+    assert_eq!(
+        err,
+        "factcheck: no/such/dir/out.json: directory no/such/dir does not exist\n"
+    );
 }

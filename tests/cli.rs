@@ -48,7 +48,11 @@ fn check_json(args: &[&str]) -> (i32, JsonReport) {
 }
 
 fn landmarks() -> (i32, JsonReport) {
-    check_json(&[&fixture("articles/landmarks.md"), "--refs", &fixture("refs/landmarks.csv")])
+    check_json(&[
+        &fixture("articles/landmarks.md"),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ])
 }
 
 fn claim<'a>(r: &'a JsonReport, text_start: &str) -> &'a JsonClaim {
@@ -71,18 +75,28 @@ fn check_markdown_article_json_verdicts_and_locations() {
     assert!((0.0..=1.0).contains(&ok.score));
 
     let located = claim(&r, "It is located in Paris");
-    assert!(!located.text.contains('['), "markdown link leaked: {}", located.text);
+    assert!(
+        !located.text.contains('['),
+        "markdown link leaked: {}",
+        located.text
+    );
 
     let wrong_year = claim(&r, "The Eiffel Tower was completed in 1899");
     assert_eq!(wrong_year.verdict, "contradicted");
-    assert_eq!(wrong_year.reason, "date differs: claim 1899, reference 1889 (ref L1)");
+    assert_eq!(
+        wrong_year.reason,
+        "date differs: claim 1899, reference 1889 (ref L1)"
+    );
     assert_eq!((wrong_year.line, wrong_year.column), (5, 3));
 
     let myth = claim(&r, "The Great Wall");
     assert_eq!(myth.verdict, "contradicted");
     assert!(myth.reason.contains("rated false"), "{}", myth.reason);
     let src = &myth.reference.as_ref().unwrap();
-    assert_eq!((src.id.as_str(), src.source.as_str()), ("L4", "https://www.nasa.gov/"));
+    assert_eq!(
+        (src.id.as_str(), src.source.as_str()),
+        ("L4", "https://www.nasa.gov/")
+    );
     assert!(!src.statement.is_empty());
 
     let acronym = claim(&r, "NASA was founded in 1958");
@@ -92,7 +106,10 @@ fn check_markdown_article_json_verdicts_and_locations() {
     assert_eq!(unknown.verdict, "unsupported");
     assert!(unknown.reference.is_none());
 
-    assert!(r.claims.iter().all(|c| !c.text.contains("Imagine") && !c.text.ends_with('?')));
+    assert!(r
+        .claims
+        .iter()
+        .all(|c| !c.text.contains("Imagine") && !c.text.ends_with('?')));
     let counted = r.summary.supported + r.summary.contradicted + r.summary.unsupported;
     assert_eq!(counted, r.claims.len());
     assert_eq!(r.summary.contradicted, 2);
@@ -100,14 +117,26 @@ fn check_markdown_article_json_verdicts_and_locations() {
 
 #[test]
 fn json_output_is_byte_identical_on_repeat() {
-    let args = ["check", "--format", "json", &fixture("articles/landmarks.md"), &fixture("articles/plain.txt")];
+    let args = [
+        "check",
+        "--format",
+        "json",
+        &fixture("articles/landmarks.md"),
+        &fixture("articles/plain.txt"),
+    ];
     let refs = ["--refs", &fixture("refs")];
     let (_, a, _) = run(factcheck().args(args).args(refs));
     let (_, b, _) = run(factcheck().args(args).args(refs));
     assert_eq!(a, b);
     // Inputs in another order give the same report.
     let (_, c, _) = run(factcheck()
-        .args(["check", "--format", "json", &fixture("articles/plain.txt"), &fixture("articles/landmarks.md")])
+        .args([
+            "check",
+            "--format",
+            "json",
+            &fixture("articles/plain.txt"),
+            &fixture("articles/landmarks.md"),
+        ])
         .args(refs));
     assert_eq!(a, c);
 }
@@ -154,7 +183,10 @@ fn table_format_has_rows_and_summary_without_colour_off_terminal() {
     assert!(out.contains("tests/fixtures/articles/landmarks.md:5:3"));
     assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
     let last = out.lines().last().unwrap();
-    assert!(last.ends_with("2 contradicted, 1 unsupported") || last.contains("contradicted"), "{last}");
+    assert!(
+        last.ends_with("2 contradicted, 1 unsupported") || last.contains("contradicted"),
+        "{last}"
+    );
     assert!(last.contains(" claims: "), "{last}");
 }
 
@@ -198,17 +230,29 @@ fn explain_lists_candidates() {
 fn extract_writes_claims_csv_that_check_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("claims.csv");
-    let (code, _, err) = run(factcheck().args(["extract", &fixture("articles/landmarks.md"), "-o"]).arg(&out));
+    let (code, _, err) = run(factcheck()
+        .args(["extract", &fixture("articles/landmarks.md"), "-o"])
+        .arg(&out));
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("id,article,line,column,text,score"));
     let first = lines.next().unwrap();
-    assert!(first.starts_with("landmarks-1,tests/fixtures/articles/landmarks.md,3,1,The Eiffel Tower was completed in 1889."), "{first}");
+    assert!(
+        first.starts_with(
+            "landmarks-1,tests/fixtures/articles/landmarks.md,3,1,The Eiffel Tower was completed in 1889."
+        ),
+        "{first}"
+    );
     // Checking the CSV gives the same verdicts as checking the article.
     let (_, from_csv) = check_json(&[out.to_str().unwrap(), "--refs", &fixture("refs/landmarks.csv")]);
     let (_, from_article) = landmarks();
-    let verdicts = |r: &JsonReport| r.claims.iter().map(|c| (c.id.clone(), c.verdict.clone())).collect::<Vec<_>>();
+    let verdicts = |r: &JsonReport| {
+        r.claims
+            .iter()
+            .map(|c| (c.id.clone(), c.verdict.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(verdicts(&from_csv), verdicts(&from_article));
 }
 
@@ -221,8 +265,12 @@ fn eval_prints_figures_and_json() {
         "id,text,label\nc1,The Eiffel Tower was completed in 1889.,supported\nc2,The Eiffel Tower was completed in 1901.,contradicted\nc3,The Colosseum is in Rome.,unsupported\nc4,The Louvre is in Berlin.,supported\n",
     )
     .unwrap();
-    let (code, out, err) =
-        run(factcheck().args(["eval", labelled.to_str().unwrap(), "--refs", &fixture("refs/landmarks.csv")]));
+    let (code, out, err) = run(factcheck().args([
+        "eval",
+        labelled.to_str().unwrap(),
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("claims: 4"));
     assert!(out.contains("accuracy: 0.7500"), "{out}");
@@ -245,11 +293,23 @@ fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.json");
     let (code, stdout, _) = run(factcheck()
-        .args(["check", "--format", "json", &fixture("articles/plain.txt"), "--refs", &fixture("refs"), "-o"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            &fixture("articles/plain.txt"),
+            "--refs",
+            &fixture("refs"),
+            "-o",
+        ])
         .arg(&out));
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["summary"]["supported"], 1);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp file left behind"
+    );
 }

@@ -21,7 +21,13 @@ fn aptia_claim_is_contradicted_by_way_of_the_appi() {
     let v = demo();
     let c = find(&v, "APTIA");
     assert_eq!(c["verdict"], "contradicted", "{c}");
-    assert!(c["reason"].as_str().unwrap().contains("name differs: claim \"APTIA\", reference \"APPI\""), "{c}");
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("name differs: claim \"APTIA\", reference \"APPI\""),
+        "{c}"
+    );
 }
 
 #[test]
@@ -50,5 +56,9 @@ fn opinions_are_not_extracted_or_left_unsupported() {
             assert_eq!(c["verdict"], "unsupported", "{c}");
         }
     }
-    assert!(v["claims"].as_array().unwrap().iter().all(|c| !c["text"].as_str().unwrap().starts_with("Imagine")));
+    assert!(v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().starts_with("Imagine")));
 }

@@ -18,7 +18,9 @@ pub fn fixture(rel: &str) -> String {
 /// Absolute path of a fixture.
 #[allow(dead_code)]
 pub fn fixture_abs(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs a command and returns (exit code, stdout, stderr).

@@ -13,13 +13,22 @@ printf '|---|---|---|---|---|---|---|---|---|\n'
 for dir in "$BENCH_DIR"/*/; do
   name=$(basename "$dir")
   [ -f "$dir/claims.csv" ] || continue
-  for split in all dev test; do
+  # Splits: FEVER-Symmetric dev-/test- ids; Climate-FEVER even/odd ids
+  # (the calibrated model trains on dev- and even ids only).
+  for split in all dev test even odd; do
     claims="$dir/claims.csv"
-    if [ "$split" != all ]; then
-      grep -q "^$split-" "$claims" || continue
-      { head -1 "$claims"; grep "^$split-" "$claims"; } > "$tmp/$name-$split.csv"
-      claims="$tmp/$name-$split.csv"
-    fi
+    case "$split" in
+      all) ;;
+      dev|test)
+        grep -q "^$split-" "$claims" || continue
+        { head -1 "$claims"; grep "^$split-" "$claims"; } > "$tmp/$name-$split.csv"
+        claims="$tmp/$name-$split.csv" ;;
+      even|odd)
+        grep -q "^cf-" "$claims" || continue
+        want=$([ "$split" = even ] && echo 0 || echo 1)
+        awk -F, -v w="$want" 'NR==1 || (substr($1,1,3)=="cf-" && (substr($1,4)+0)%2==w)' "$claims" > "$tmp/$name-$split.csv"
+        claims="$tmp/$name-$split.csv" ;;
+    esac
     ev=()
     [ -f "$dir/evidence_map.csv" ] && ev=(--evidence "$dir/evidence_map.csv")
     "$BIN" eval "$claims" --refs "$dir/references.csv" "${ev[@]}" --format json "$@" > "$tmp/out.json"

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 /// Names of the features, in order.
-pub const FEATURE_NAMES: [&str; 20] = [
+pub const FEATURE_NAMES: [&str; 23] = [
     "bias",
     "best_coverage",
     "subject_coverage",
@@ -30,6 +30,9 @@ pub const FEATURE_NAMES: [&str; 20] = [
     "log_length",
     "hedges",
     "claim_negated",
+    "union_coverage",
+    "share_same_subject",
+    "share_conflicting",
 ];
 
 /// Feature values of one claim, in the order of [`FEATURE_NAMES`].

@@ -570,6 +570,16 @@ fn near_miss(t: &Token, r: &Token) -> bool {
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
 }
 
+/// Two nouns neither of which means or includes the other.
+fn unrelated_nouns(a: &str, b: &str) -> bool {
+    use wordnet::Pos::Noun;
+    wordnet::is_lemma(a, Noun)
+        && wordnet::is_lemma(b, Noun)
+        && !wordnet::synonyms(a, b)
+        && !wordnet::is_hypernym_of(a, b, 6)
+        && !wordnet::is_hypernym_of(b, a, 6)
+}
+
 /// True when a word of the reference means the claim's word or is a kind of
 /// it (WordNet): "movie" for "film", "dog" for "animal".
 fn entailed_by_word(claim_word: &str, reference: &Analysed) -> bool {
@@ -699,7 +709,7 @@ fn slot_substitution<'r>(
 ) -> Option<(usize, &'r Token)> {
     let ref_chunks = chunks(&reference.text, &reference.toks);
     for chunk in chunks(&claim.text, &claim.toks) {
-        if chunk.clone().any(|k| status[k] != Status::Missing) {
+        if status[chunk.end - 1] != Status::Missing {
             continue;
         }
         let Some(anchor) = anchor_before(&claim.toks, chunk.start) else {
@@ -733,14 +743,29 @@ fn slot_substitution<'r>(
             {
                 continue;
             }
-            let (c, r) = (&claim.toks[head], &reference.toks[rc.end - 1]);
-            // Two different names in one slot, or two words WordNet files
-            // under one parent (jazz / rock, painting / sculpture): exclusive.
-            let names = c.shape == Shape::Name && r.shape == Shape::Name;
-            let exclusive = names
-                || (c.shape == Shape::Word
-                    && r.shape == Shape::Word
-                    && wordnet::co_hyponyms(&c.norm, &r.norm).is_some());
+            let c = &claim.toks[head];
+            // A name in the claim's slot stands against the first name the
+            // reference puts in that slot ("in Mexico" / "in the southwestern
+            // region of the United States").
+            if c.shape == Shape::Name {
+                let named = reference.toks[rc.start..]
+                    .iter()
+                    .take(8)
+                    .find(|t| t.shape == Shape::Name && !claim_stems.contains(t.stem.as_str()));
+                if let Some(r) = named {
+                    return Some((head, r));
+                }
+                continue;
+            }
+            let r = &reference.toks[rc.end - 1];
+            // Two words WordNet files under one parent (jazz / rock, painting
+            // / sculpture), or after "is a", two unrelated classes ("a golfer"
+            // / "an actress"): exclusive.
+            let copula = matches!(claim.toks[anchor].norm.as_str(), "is" | "are" | "was" | "were");
+            let exclusive = c.shape == Shape::Word
+                && r.shape == Shape::Word
+                && (wordnet::co_hyponyms(&c.norm, &r.norm).is_some()
+                    || (copula && unrelated_nouns(&c.norm, &r.norm)));
             if exclusive {
                 return Some((head, r));
             }

@@ -92,7 +92,13 @@ pub fn number_value(word: &str) -> Option<f64> {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut first = true;
-    for (start, word) in text.unicode_word_indices() {
+    for (start, whole) in text.unicode_word_indices() {
+        // A possessive is the name itself: "Jones's" is "Jones".
+        let word = ["'s", "’s"]
+            .iter()
+            .find_map(|p| whole.strip_suffix(p))
+            .filter(|w| !w.is_empty())
+            .unwrap_or(whole);
         let norm = fold(word);
         if norm.is_empty() {
             continue;
@@ -102,7 +108,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
         let stem = stem(&norm);
         out.push(Token {
-            span: start..start + word.len(),
+            span: start..start + whole.len(),
             norm,
             stem,
             shape,

@@ -422,8 +422,29 @@ impl<'a> Evidence<'a> {
             (1.0 + content).ln(),
             hedges.min(3.0),
             f64::from(u8::from(negated)),
+            union_coverage(alignments),
+            alignments.iter().filter(|a| a.subject).count() as f64 / settings_candidates(alignments),
+            alignments.iter().filter(|a| !a.conflicts.is_empty()).count() as f64 / settings_candidates(alignments),
         ])
     }
+}
+
+/// Coverage of the claim by all candidates together.
+fn union_coverage(alignments: &[Alignment]) -> f64 {
+    let Some(first) = alignments.first() else { return 0.0 };
+    let total: f64 = first.weights.iter().sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let covered: f64 = (0..first.weights.len())
+        .filter(|&i| alignments.iter().any(|a| a.found[i]))
+        .map(|i| first.weights[i])
+        .sum();
+    covered / total
+}
+
+fn settings_candidates(alignments: &[Alignment]) -> f64 {
+    alignments.len().max(1) as f64
 }
 
 fn ref_tag(index: &Index, a: &Alignment) -> String {

@@ -13,8 +13,6 @@ use crate::text::{self, Shape};
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
-/// BM25 weight of a query word that is a name, a number or an acronym.
-const NAME_BOOST: f64 = 1.5;
 
 /// The searchable form of a reference table.
 #[derive(Debug)]
@@ -156,17 +154,17 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
-    /// The `k` best references for a query of (stem, is-name) words,
+    /// The `k` best references for a query of (stem, boost) words,
     /// best first; ties go to the earlier reference.
-    pub fn search(&self, query: &[(String, bool)], k: usize) -> Vec<Hit> {
+    pub fn search(&self, query: &[(String, f64)], k: usize) -> Vec<Hit> {
         let mut seen = HashSet::new();
         let mut scores: HashMap<u32, f64> = HashMap::new();
-        for (term, name) in query {
+        for (term, boost) in query {
             if !seen.insert(term.as_str()) {
                 continue;
             }
             let Some(&id) = self.terms.get(term) else { continue };
-            let idf = self.idf(term) * if *name { NAME_BOOST } else { 1.0 };
+            let idf = self.idf(term) * boost;
             for &(doc, tf) in &self.postings[id as usize] {
                 let tf = f64::from(tf);
                 let norm = 1.0 - B + B * f64::from(self.doc_len[doc as usize]) / self.avg_len.max(1.0);
@@ -231,11 +229,11 @@ mod tests {
         }
     }
 
-    fn query(text: &str) -> Vec<(String, bool)> {
+    fn query(text: &str) -> Vec<(String, f64)> {
         text::tokenize(text)
             .into_iter()
             .filter(|t| t.is_content())
-            .map(|t| (t.stem, t.shape != Shape::Word))
+            .map(|t| (t.stem, if t.shape == Shape::Word { 1.0 } else { 1.5 }))
             .collect()
     }
 

@@ -724,6 +724,15 @@ pub fn is_common_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// True for number words and ordinals ("two", "second"): compared as
+/// members of their class, never as antonyms.
+pub fn is_count_word(folded: &str) -> bool {
+    CLASSES
+        .iter()
+        .filter(|(name, _)| matches!(*name, "number" | "ordinal"))
+        .any(|(_, members)| members.contains(&folded))
+}
+
 /// True for adjectives mostly used subjectively (see `tools/gen_subjective_words.py`).
 pub fn is_subjective(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -18,6 +18,10 @@ use crate::lexicon;
 use crate::text::{self, Shape, Token};
 use crate::wordnet;
 
+/// Retrieval boost of a name, a number or an acronym.
+const NAME_BOOST: f64 = 1.5;
+/// Retrieval boost of a word of the claim's subject.
+const SUBJECT_BOOST: f64 = 1.5;
 /// Similarity at or above which two names are the same name spelled differently.
 const SAME_NAME: f64 = 0.85;
 /// Similarity at or above which two different names are a near miss.
@@ -47,14 +51,21 @@ impl Analysed {
         }
     }
 
-    /// The query for the index: content stems, flagged when they are names
-    /// or numbers, plus the alias expansion.
-    pub fn query(&self) -> Vec<(String, bool)> {
+    /// The query for the index: content stems with a boost (names and
+    /// numbers weigh more, and words of the subject more again, since the
+    /// subject is matched first), plus the alias expansion.
+    pub fn query(&self) -> Vec<(String, f64)> {
+        let subject = subject_start(&self.text, &self.toks)..subject_end(self);
         self.toks
             .iter()
-            .filter(|t| t.is_content())
-            .map(|t| (t.stem.clone(), t.shape != Shape::Word))
-            .chain(self.expansion.iter().map(|s| (s.clone(), true)))
+            .enumerate()
+            .filter(|(_, t)| t.is_content())
+            .map(|(i, t)| {
+                let name = if t.shape == Shape::Word { 1.0 } else { NAME_BOOST };
+                let subj = if subject.contains(&i) { SUBJECT_BOOST } else { 1.0 };
+                (t.stem.clone(), name * subj)
+            })
+            .chain(self.expansion.iter().map(|s| (s.clone(), NAME_BOOST)))
             .collect()
     }
 }
@@ -306,7 +317,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         }
         for r in &ref_only {
             let kind = if lexicon::are_antonyms(&t.stem, &r.stem)
-                || (t.shape == Shape::Word && r.shape == Shape::Word && wordnet::antonyms(&t.norm, &r.norm))
+                || (t.shape == Shape::Word
+                    && r.shape == Shape::Word
+                    && !lexicon::is_count_word(&t.norm)
+                    && !lexicon::is_count_word(&r.norm)
+                    && wordnet::antonyms(&t.norm, &r.norm))
             {
                 Some(ConflictKind::Antonym)
             } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm).filter(|_| {
@@ -931,5 +946,12 @@ fn subject_start(text: &str, toks: &[Token]) -> usize {
 }
 
 fn is_verb(t: &Token) -> bool {
-    t.shape == Shape::Word && (lexicon::is_verb_like(&t.norm) || lexicon::is_negation(&t.norm))
+    t.shape == Shape::Word
+        && (lexicon::is_verb_like(&t.norm) || lexicon::is_negation(&t.norm) || is_inflected_verb(&t.norm))
+}
+
+/// An inflected verb form that is not also a noun ("brought", "held", "ran").
+fn is_inflected_verb(word: &str) -> bool {
+    use wordnet::Pos;
+    !wordnet::is_lemma(word, Pos::Noun) && wordnet::base_forms(word, Pos::Verb).iter().any(|b| b != word)
 }

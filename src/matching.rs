@@ -68,6 +68,22 @@ impl Analysed {
             .chain(self.expansion.iter().map(|s| (s.clone(), NAME_BOOST)))
             .collect()
     }
+
+    /// The query made of the subject's words alone: it finds the references
+    /// about the subject even when the rest of the claim pulls elsewhere.
+    pub fn subject_query(&self) -> Vec<(String, f64)> {
+        let subject = subject_start(&self.text, &self.toks)..subject_end(self);
+        self.toks[subject]
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| {
+                (
+                    t.stem.clone(),
+                    if t.shape == Shape::Word { 1.0 } else { NAME_BOOST },
+                )
+            })
+            .collect()
+    }
 }
 
 /// What kind of detail conflicts.

@@ -28,9 +28,11 @@ const WEAK_CONFLICT_COVERAGE: f64 = 0.5;
 /// disruption" is not supported by a reference that only names X.
 const MIN_PREDICATE: f64 = 0.2;
 /// Coverage each of two references needs to support a claim together.
-const JOINT_MIN_COVERAGE: f64 = 0.3;
+const JOINT_MIN_COVERAGE: f64 = 0.2;
 /// Default coverage below which the calibrated model may not support.
 pub const DEFAULT_SUPPORT_FLOOR: f64 = 0.5;
+/// Candidates retrieved by the subject's words alone, added to the others.
+const SUBJECT_CANDIDATES: usize = 2;
 /// Default number of candidates retrieved per claim.
 pub const DEFAULT_CANDIDATES: usize = 5;
 
@@ -132,7 +134,12 @@ pub struct Judgement {
 /// Judges one claim against the index.
 pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
     let analysed = Analysed::new(claim, index);
-    let hits = index.search(&analysed.query(), settings.candidates);
+    let mut hits = index.search(&analysed.query(), settings.candidates);
+    for extra in index.search(&analysed.subject_query(), SUBJECT_CANDIDATES) {
+        if !hits.iter().any(|h| h.doc == extra.doc) {
+            hits.push(extra);
+        }
+    }
     let mut alignments: Vec<Alignment> = hits
         .iter()
         .map(|h| align(&analysed, index, h.doc, h.score))
@@ -424,14 +431,17 @@ impl<'a> Evidence<'a> {
             f64::from(u8::from(negated)),
             union_coverage(alignments),
             alignments.iter().filter(|a| a.subject).count() as f64 / settings_candidates(alignments),
-            alignments.iter().filter(|a| !a.conflicts.is_empty()).count() as f64 / settings_candidates(alignments),
+            alignments.iter().filter(|a| !a.conflicts.is_empty()).count() as f64
+                / settings_candidates(alignments),
         ])
     }
 }
 
 /// Coverage of the claim by all candidates together.
 fn union_coverage(alignments: &[Alignment]) -> f64 {
-    let Some(first) = alignments.first() else { return 0.0 };
+    let Some(first) = alignments.first() else {
+        return 0.0;
+    };
     let total: f64 = first.weights.iter().sum();
     if total <= 0.0 {
         return 0.0;

@@ -42,18 +42,32 @@ pub struct ExtractArgs {
 /// Thresholds shared by `check` and `eval`.
 #[derive(Debug, Args, Clone, Copy)]
 pub struct Thresholds {
-    /// Share of a claim's content a reference must cover to support it (0 to 1).
-    #[arg(long, value_name = "SHARE", default_value_t = factcheck::verdict::DEFAULT_MIN_SUPPORT, help_heading = "Thresholds")]
-    pub min_support: f64,
-    /// Share a reference must cover for a conflicting detail to contradict (0 to 1).
-    #[arg(long, value_name = "SHARE", default_value_t = factcheck::verdict::DEFAULT_MIN_MATCH, help_heading = "Thresholds")]
-    pub min_match: f64,
+    /// Trade-off between catching problems and false alarms.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Balanced, help_heading = "Thresholds")]
+    pub profile: ProfileArg,
+    /// Share of a claim a reference must cover to support it (0 to 1); overrides the profile.
+    #[arg(long, value_name = "SHARE", help_heading = "Thresholds")]
+    pub min_support: Option<f64>,
+    /// Share a reference must cover for a conflicting detail to count (0 to 1); overrides the profile.
+    #[arg(long, value_name = "SHARE", help_heading = "Thresholds")]
+    pub min_match: Option<f64>,
     /// Keep sentences whose check-worthiness reaches this score (0 to 1).
     #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE, help_heading = "Thresholds")]
     pub min_score: f64,
     /// Decide by the thresholds alone, without the calibrated model.
     #[arg(long, help_heading = "Thresholds")]
     pub rules: bool,
+}
+
+/// Named profiles (see `factcheck::verdict::Profile`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// Fewer, surer findings: for a CI gate that must not cry wolf.
+    Strict,
+    /// The default.
+    Balanced,
+    /// More findings, more false alarms: for an editor's first pass.
+    Lenient,
 }
 
 /// Arguments of `check`.

@@ -8,12 +8,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, Thresholds};
-use factcheck::calibration::{Calibration, FEATURE_NAMES};
+use cli::{
+    CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, ProfileArg, Thresholds,
+};
+use factcheck::calibration::FEATURE_NAMES;
 use factcheck::check::{self, Options, Report};
 use factcheck::index::Index;
 use factcheck::reference::read_tables;
-use factcheck::verdict::{Settings, Verdict};
+use factcheck::verdict::{Profile, Settings, Verdict};
 use factcheck::{claim, eval, extract, report, Error, Result};
 
 /// Exit codes, as ripgrep, ruff and Vale use them.
@@ -44,22 +46,30 @@ fn main() -> ExitCode {
 }
 
 fn options(t: &Thresholds, explain: bool) -> Result<Options> {
-    for (name, v) in [
+    let given = [
         ("--min-support", t.min_support),
         ("--min-match", t.min_match),
-        ("--min-score", t.min_score),
-    ] {
-        if !(0.0..=1.0).contains(&v) {
+        ("--min-score", Some(t.min_score)),
+    ];
+    for (name, v) in given {
+        if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
             return Err(Error::Usage(format!("{name} must be between 0 and 1, got {v}")));
         }
     }
+    let profile = match t.profile {
+        ProfileArg::Strict => Profile::Strict,
+        ProfileArg::Balanced => Profile::Balanced,
+        ProfileArg::Lenient => Profile::Lenient,
+    };
+    let mut settings = Settings::profile(profile, !t.rules);
+    if let Some(v) = t.min_support {
+        settings.min_support = v;
+    }
+    if let Some(v) = t.min_match {
+        settings.min_match = v;
+    }
     Ok(Options {
-        settings: Settings {
-            min_support: t.min_support,
-            min_match: t.min_match,
-            calibration: (!t.rules).then(Calibration::shipped),
-            ..Settings::default()
-        },
+        settings,
         min_score: t.min_score,
         explain,
     })

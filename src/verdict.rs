@@ -29,8 +29,6 @@ const WEAK_CONFLICT_COVERAGE: f64 = 0.5;
 const MIN_PREDICATE: f64 = 0.2;
 /// Coverage each of two references needs to support a claim together.
 const JOINT_MIN_COVERAGE: f64 = 0.2;
-/// Default coverage below which the calibrated model may not support.
-pub const DEFAULT_SUPPORT_FLOOR: f64 = 0.5;
 /// Candidates retrieved by the subject's words alone, added to the others.
 const SUBJECT_CANDIDATES: usize = 2;
 /// Default number of candidates retrieved per claim.
@@ -73,31 +71,81 @@ impl fmt::Display for Verdict {
     }
 }
 
+/// A named trade-off between catching problems and crying wolf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Flag only what the evidence makes plain: fewer, surer findings.
+    Strict,
+    /// The default.
+    #[default]
+    Balanced,
+    /// Flag more, accepting more false alarms.
+    Lenient,
+}
+
+impl Profile {
+    /// All profiles.
+    pub const ALL: [Profile; 3] = [Profile::Strict, Profile::Balanced, Profile::Lenient];
+
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Strict => "strict",
+            Profile::Balanced => "balanced",
+            Profile::Lenient => "lenient",
+        }
+    }
+}
+
 /// Thresholds of the decision.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
-    /// Coverage needed to support.
+    /// Coverage a reference needs to support a claim (with the calibrated
+    /// model: the least coverage at which it may support).
     pub min_support: f64,
-    /// Coverage needed for a conflict to contradict.
+    /// Coverage (counting conflicting words) a reference needs for its
+    /// conflicts to count.
     pub min_match: f64,
+    /// Least probability of `contradicted` the calibrated model needs.
+    pub min_contradiction: f64,
+    /// Probability of `contradicted` at which the calibrated model calls a
+    /// claim contradicted even when another verdict is more probable.
+    pub sure_contradiction: f64,
     /// Candidates retrieved per claim.
     pub candidates: usize,
-    /// Coverage below which the calibrated model may not call a claim supported.
-    pub support_floor: f64,
     /// The calibrated model that decides among the verdicts the evidence
     /// allows; `None` decides by the thresholds alone.
     pub calibration: Option<&'static Calibration>,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
+impl Settings {
+    /// Settings of a profile, with the calibrated model or by rules alone.
+    pub fn profile(profile: Profile, calibrated: bool) -> Settings {
+        let (support_calibrated, support_rules, min_match, min_contradiction, sure_contradiction) =
+            match profile {
+                Profile::Strict => (0.7, 0.8, 0.5, 0.6, 1.0),
+                Profile::Balanced => (0.5, DEFAULT_MIN_SUPPORT, DEFAULT_MIN_MATCH, 0.0, 1.0),
+                Profile::Lenient => (0.3, 0.55, 0.3, 0.0, 0.3),
+            };
         Settings {
-            min_support: DEFAULT_MIN_SUPPORT,
-            min_match: DEFAULT_MIN_MATCH,
+            min_support: if calibrated {
+                support_calibrated
+            } else {
+                support_rules
+            },
+            min_match,
+            min_contradiction,
+            sure_contradiction,
             candidates: DEFAULT_CANDIDATES,
-            support_floor: DEFAULT_SUPPORT_FLOOR,
-            calibration: None,
+            calibration: calibrated.then(Calibration::shipped),
         }
+    }
+}
+
+impl Default for Settings {
+    /// The balanced profile with the calibrated model.
+    fn default() -> Self {
+        Settings::profile(Profile::Balanced, true)
     }
 }
 
@@ -273,13 +321,14 @@ impl<'a> Evidence<'a> {
     /// conflict or a reference rated false.
     fn calibrated(&self, model: &Calibration, features: &Features, settings: &Settings) -> Verdict {
         let p = model.probabilities(features);
-        let can_support = self.support_coverage().max(self.joint_coverage()) >= settings.support_floor;
-        let can_contradict = self.conflicting.is_some() || self.known_false.is_some();
+        let can_support = self.support_coverage().max(self.joint_coverage()) >= settings.min_support;
+        let can_contradict =
+            (self.conflicting.is_some() || self.known_false.is_some()) && p[1] >= settings.min_contradiction;
         let mut best = (Verdict::Unsupported, p[2]);
         if can_support && p[0] > best.1 {
             best = (Verdict::Supported, p[0]);
         }
-        if can_contradict && p[1] > best.1 {
+        if can_contradict && (p[1] > best.1 || p[1] >= settings.sure_contradiction) {
             best = (Verdict::Contradicted, p[1]);
         }
         best.0

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article;
@@ -151,9 +152,13 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
 }
 
 /// Judges claims against an index.
+///
+/// Claims are judged in parallel (rayon); each judgement depends only on its
+/// claim and the index, and the result is sorted, so the report is the same
+/// whatever the number of threads.
 pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Report {
     let mut checked: Vec<Checked> = claims
-        .into_iter()
+        .into_par_iter()
         .map(|c| {
             let j = judge(&c.text, index, &options.settings);
             Checked {
@@ -196,7 +201,7 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
 /// model (`factcheck eval --dump-features`).
 pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
     claims
-        .iter()
+        .par_iter()
         .map(|c| (c.id.clone(), judge(&c.text, index, settings).features))
         .collect()
 }

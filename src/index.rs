@@ -6,10 +6,14 @@
 //! statement that names "APPI" is also found by "Act on the Protection of
 //! Personal Information" when the table says they are the same thing.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::reference::{alias_groups, Reference};
-use crate::text::{self, Shape};
+use crate::text;
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -19,16 +23,17 @@ const B: f64 = 0.75;
 pub struct Index {
     refs: Vec<Reference>,
     terms: HashMap<String, u32>,
+    /// Postings per term: (reference, term frequency), by reference.
     postings: Vec<Vec<(u32, u32)>>,
-    doc_len: Vec<u32>,
-    avg_len: f64,
+    /// Per reference: `K1 * (1 - B + B * len / avg_len)`, the BM25 length norm.
+    length_norm: Vec<f32>,
     /// Alias groups as stem sequences.
     groups: Vec<Vec<Vec<String>>>,
+    /// First stem of an alias -> (group, member) that start with it.
+    group_starts: HashMap<String, Vec<(u32, u32)>>,
     /// Per reference: content stems added by alias groups it mentions and
     /// by its source (a title or URL names the statement's topic).
     expansions: Vec<Vec<String>>,
-    /// Folded words written as names inside statements.
-    names: HashSet<String>,
 }
 
 /// One retrieved candidate.
@@ -42,67 +47,130 @@ pub struct Hit {
 
 impl Index {
     /// Builds the index of a list of references.
+    ///
+    /// One pass over the statements, in order, so term ids and postings are
+    /// the same on every run. Each distinct spelling of a word is folded,
+    /// checked against the stop words and stemmed once (a memo from the raw
+    /// word to its term id): a large table repeats its words millions of
+    /// times, and this keeps building linear with no allocation per word.
     pub fn build(refs: Vec<Reference>) -> Index {
         let groups: Vec<Vec<Vec<String>>> = alias_groups(&refs)
             .into_iter()
             .map(|g| g.iter().map(|m| all_stems(m)).filter(|s| !s.is_empty()).collect())
             .collect();
+        let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (m, member) in group.iter().enumerate() {
+                group_starts.entry(member[0].clone()).or_default().push((g as u32, m as u32));
+            }
+        }
         let mut index = Index {
             refs: Vec::new(),
             terms: HashMap::new(),
             postings: Vec::new(),
-            doc_len: Vec::with_capacity(refs.len()),
-            avg_len: 0.0,
+            length_norm: Vec::with_capacity(refs.len()),
             groups,
+            group_starts,
             expansions: Vec::with_capacity(refs.len()),
-            names: HashSet::new(),
         };
-        let mut total = 0u64;
+        let mut memo: FxHashMap<String, Option<u32>> = FxHashMap::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut lengths = Vec::with_capacity(refs.len());
+        let mut tf: Vec<(u32, u32)> = Vec::new();
         for (doc, r) in refs.iter().enumerate() {
-            let toks = text::tokenize(&r.statement);
-            for t in toks.iter().skip(1).filter(|t| t.shape == Shape::Name) {
-                index.names.insert(t.norm.clone());
-            }
-            let stems: Vec<String> = toks.iter().map(|t| t.stem.clone()).collect();
-            let mut expansion = index.expand(&stems);
-            for s in source_stems(&r.source) {
-                if !stems.contains(&s) && !expansion.contains(&s) {
-                    expansion.push(s);
+            tf.clear();
+            let mut expansion = Vec::new();
+            if index.groups.is_empty() {
+                for word in r.statement.unicode_words() {
+                    if let Some(id) = index.word_term(&mut memo, &mut names, word) {
+                        add_tf(&mut tf, id);
+                    }
+                }
+            } else {
+                // Alias groups match runs of stems, so take the long road.
+                let toks = text::tokenize(&r.statement);
+                let stems: Vec<String> = toks.iter().map(|t| t.stem.clone()).collect();
+                expansion = index.expand(&stems);
+                for t in toks.into_iter().filter(|t| t.is_content()) {
+                    let id = index.term_id_named(&mut names, t.stem);
+                    add_tf(&mut tf, id);
+                }
+                for s in &expansion {
+                    let id = index.term_id_named(&mut names, s.clone());
+                    if !tf.iter().any(|&(t, _)| t == id) {
+                        tf.push((id, 1));
+                    }
                 }
             }
-            let mut tf: HashMap<&str, u32> = HashMap::new();
-            for t in toks.iter().filter(|t| t.is_content()) {
-                *tf.entry(t.stem.as_str()).or_default() += 1;
+            for word in source_text(&r.source).unicode_words() {
+                if is_url_noise(word) {
+                    continue;
+                }
+                let Some(id) = index.word_term(&mut memo, &mut names, word) else { continue };
+                if tf.iter().any(|&(t, _)| t == id) {
+                    continue;
+                }
+                tf.push((id, 1));
+                expansion.push(names[id as usize].clone());
             }
-            for s in &expansion {
-                tf.entry(s.as_str()).or_insert(1);
-            }
-            let len: u32 = tf.values().sum();
-            total += u64::from(len);
-            index.doc_len.push(len);
-            let mut entries: Vec<(&str, u32)> = tf.into_iter().collect();
-            entries.sort_unstable();
-            for (term, n) in entries {
-                let id = index.term_id(term);
+            lengths.push(tf.iter().map(|&(_, n)| n).sum::<u32>());
+            tf.sort_unstable();
+            for &(id, n) in &tf {
                 index.postings[id as usize].push((doc as u32, n));
             }
             index.expansions.push(expansion);
         }
-        index.avg_len = if refs.is_empty() {
-            0.0
+        let avg = if lengths.is_empty() {
+            1.0
         } else {
-            total as f64 / refs.len() as f64
+            (lengths.iter().map(|&l| u64::from(l)).sum::<u64>() as f64 / lengths.len() as f64).max(1.0)
         };
+        index.length_norm = lengths
+            .iter()
+            .map(|&l| (K1 * (1.0 - B + B * f64::from(l) / avg)) as f32)
+            .collect();
         index.refs = refs;
         index
     }
 
-    fn term_id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.terms.get(term) {
+    /// Term id of a raw word, `None` for a stop word (memoised).
+    fn word_term(
+        &mut self,
+        memo: &mut FxHashMap<String, Option<u32>>,
+        names: &mut Vec<String>,
+        word: &str,
+    ) -> Option<u32> {
+        if let Some(&v) = memo.get(word) {
+            return v;
+        }
+        let norm = text::fold(word);
+        // A capitalised stop word is mostly a sentence start ("The"); a stop
+        // word in capitals or mixed case is a name ("WHO").
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let v = if norm.is_empty() || (upper <= 1 && crate::lexicon::is_stop_word(&norm)) {
+            None
+        } else {
+            Some(self.term_id_named(names, text::stem(&norm)))
+        };
+        memo.insert(word.to_string(), v);
+        v
+    }
+
+    /// `term_id` that also records each new term's name by id.
+    fn term_id_named(&mut self, names: &mut Vec<String>, term: String) -> u32 {
+        let id = self.term_id(term.clone());
+        if id as usize == names.len() {
+            names.push(term);
+        }
+        id
+    }
+
+    fn term_id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.terms.get(&term) {
             return id;
         }
         let id = self.postings.len() as u32;
-        self.terms.insert(term.to_string(), id);
+        self.terms.insert(term, id);
         self.postings.push(Vec::new());
         id
     }
@@ -111,13 +179,24 @@ impl Index {
     /// (all words, in order): every other member of each group it mentions.
     pub fn expand(&self, stems: &[String]) -> Vec<String> {
         let mut out = Vec::new();
-        for group in &self.groups {
-            if group.iter().any(|member| contains_run(stems, member)) {
-                for member in group {
-                    for s in member {
-                        if !crate::lexicon::is_stop_word(s) && !stems.contains(s) && !out.contains(s) {
-                            out.push(s.clone());
-                        }
+        if self.groups.is_empty() {
+            return out;
+        }
+        let mut hit_groups: Vec<u32> = Vec::new();
+        for (i, s) in stems.iter().enumerate() {
+            for &(g, m) in self.group_starts.get(s).map_or(&[][..], Vec::as_slice) {
+                let member = &self.groups[g as usize][m as usize];
+                if stems[i..].starts_with(member) && !hit_groups.contains(&g) {
+                    hit_groups.push(g);
+                }
+            }
+        }
+        hit_groups.sort_unstable();
+        for g in hit_groups {
+            for member in &self.groups[g as usize] {
+                for s in member {
+                    if !crate::lexicon::is_stop_word(s) && !stems.contains(s) && !out.contains(s) {
+                        out.push(s.clone());
                     }
                 }
             }
@@ -133,11 +212,6 @@ impl Index {
     /// Context of reference `doc`: alias expansion and source words.
     pub fn expansion(&self, doc: usize) -> &[String] {
         &self.expansions[doc]
-    }
-
-    /// True when a folded word is written as a name somewhere in the table.
-    pub fn is_known_name(&self, norm: &str) -> bool {
-        self.names.contains(norm)
     }
 
     /// Number of references holding a stem.
@@ -156,48 +230,142 @@ impl Index {
 
     /// The `k` best references for a query of (stem, boost) words,
     /// best first; ties go to the earlier reference.
+    ///
+    /// Scores accumulate in a dense per-thread array (no hashing per
+    /// posting). Terms are taken rarest first (MaxScore): once the k-th best
+    /// score beats what all remaining terms could add to a reference not yet
+    /// seen, the remaining (long, common) posting lists are only probed for
+    /// the references already in play, by binary search, instead of being
+    /// read whole. The best `k` are kept by insertion, never by sorting
+    /// every scored reference.
     pub fn search(&self, query: &[(String, f64)], k: usize) -> Vec<Hit> {
-        let mut seen = HashSet::new();
-        let mut scores: HashMap<u32, f64> = HashMap::new();
+        thread_local! {
+            static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let mut terms: Vec<(u32, f32)> = Vec::new();
         for (term, boost) in query {
-            if !seen.insert(term.as_str()) {
-                continue;
-            }
-            let Some(&id) = self.terms.get(term) else { continue };
-            let idf = self.idf(term) * boost;
-            for &(doc, tf) in &self.postings[id as usize] {
-                let tf = f64::from(tf);
-                let norm = 1.0 - B + B * f64::from(self.doc_len[doc as usize]) / self.avg_len.max(1.0);
-                *scores.entry(doc).or_default() += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+            if let Some(&id) = self.terms.get(term) {
+                if !terms.iter().any(|(t, _)| *t == id) {
+                    terms.push((id, (self.idf(term) * boost) as f32));
+                }
             }
         }
-        let mut hits: Vec<Hit> = scores
-            .into_iter()
-            .map(|(doc, score)| Hit {
-                doc: doc as usize,
-                score,
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(k);
-        hits
+        if k == 0 || terms.is_empty() {
+            return Vec::new();
+        }
+        // Heaviest first; the term id breaks ties so the order is fixed.
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let k1 = K1 as f32;
+        // What terms i.. could add at most to one reference.
+        let mut rest = vec![0.0f32; terms.len() + 1];
+        for i in (0..terms.len()).rev() {
+            rest[i] = rest[i + 1] + terms[i].1 * (k1 + 1.0);
+        }
+        SCRATCH.with(|cell| {
+            let (scores, touched) = &mut *cell.borrow_mut();
+            if scores.len() < self.refs.len() {
+                scores.resize(self.refs.len(), 0.0);
+            }
+            let contribution = |weight: f32, tf: u32, d: usize| {
+                let tf = tf as f32;
+                weight * tf * (k1 + 1.0) / (tf + self.length_norm[d])
+            };
+            let mut probe_from = terms.len();
+            for (i, &(id, weight)) in terms.iter().enumerate() {
+                if i > 0 && touched.len() >= k && kth_score(scores, touched, k) > rest[i] {
+                    probe_from = i;
+                    break;
+                }
+                for &(doc, tf) in &self.postings[id as usize] {
+                    let d = doc as usize;
+                    if scores[d] == 0.0 {
+                        touched.push(doc);
+                    }
+                    scores[d] += contribution(weight, tf, d);
+                }
+            }
+            if probe_from < terms.len() {
+                // Only references that could still reach the top k are probed.
+                let kth = kth_score(scores, touched, k);
+                let hopeful: Vec<u32> = touched
+                    .iter()
+                    .copied()
+                    .filter(|&d| scores[d as usize] + rest[probe_from] >= kth)
+                    .collect();
+                for &(id, weight) in &terms[probe_from..] {
+                    let list = &self.postings[id as usize];
+                    for &doc in &hopeful {
+                        if let Ok(p) = list.binary_search_by(|&(d, _)| d.cmp(&doc)) {
+                            scores[doc as usize] += contribution(weight, list[p].1, doc as usize);
+                        }
+                    }
+                }
+            }
+            let mut best: Vec<Hit> = Vec::with_capacity(k + 1);
+            for &doc in touched.iter() {
+                let d = doc as usize;
+                let hit = Hit {
+                    doc: d,
+                    score: f64::from(scores[d]),
+                };
+                scores[d] = 0.0;
+                if best.len() == k && !better(&hit, &best[k - 1]) {
+                    continue;
+                }
+                let at = best.partition_point(|h| better(h, &hit));
+                best.insert(at, hit);
+                best.truncate(k);
+            }
+            touched.clear();
+            best
+        })
     }
 }
 
-/// Content stems of a source (a title, a citation or a URL). A statement
-/// often refers to its topic as "it" or "the film"; the source names it.
-pub fn source_stems(source: &str) -> Vec<String> {
-    const URL_NOISE: &[&str] = &[
-        "com", "en", "gov", "html", "htm", "http", "https", "index", "net", "news", "org", "pdf", "php",
-        "www",
-    ];
+/// The k-th highest score among the touched references.
+fn kth_score(scores: &[f32], touched: &[u32], k: usize) -> f32 {
+    let mut top: Vec<f32> = Vec::with_capacity(k + 1);
+    for &doc in touched {
+        let s = scores[doc as usize];
+        if top.len() < k || s > top[k - 1] {
+            let at = top.partition_point(|&x| x >= s);
+            top.insert(at, s);
+            top.truncate(k);
+        }
+    }
+    top.get(k - 1).copied().unwrap_or(0.0)
+}
+
+/// Higher score first, then the earlier reference.
+fn better(a: &Hit, b: &Hit) -> bool {
+    a.score > b.score || (a.score == b.score && a.doc < b.doc)
+}
+
+/// Words a URL's host and scheme add to a source: not about the topic.
+const URL_NOISE: &[&str] = &[
+    "com", "en", "gov", "html", "htm", "http", "https", "index", "net", "news", "org", "pdf", "php", "www",
+];
+
+fn is_url_noise(word: &str) -> bool {
+    URL_NOISE.contains(&text::fold(word).as_str())
+}
+
+/// The part of a source that names its topic: a title or citation as it is,
+/// or the path of a URL, with `-`, `_` and `/` as spaces.
+fn source_text(source: &str) -> String {
     let text = match source.find("://") {
         // Only a URL's path says what the page is about.
         Some(i) => source[i + 3..].split_once('/').map_or("", |(_, path)| path),
         None => source,
     };
+    text.replace(['-', '_', '/'], " ")
+}
+
+/// Content stems of a source (a title, a citation or a URL). A statement
+/// often refers to its topic as "it" or "the film"; the source names it.
+pub fn source_stems(source: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in text::tokenize(&text.replace(['-', '_', '/'], " ")) {
+    for t in text::tokenize(&source_text(source)) {
         if t.is_content() && !URL_NOISE.contains(&t.norm.as_str()) && !out.contains(&t.stem) {
             out.push(t.stem);
         }
@@ -205,18 +373,22 @@ pub fn source_stems(source: &str) -> Vec<String> {
     out
 }
 
+fn add_tf(tf: &mut Vec<(u32, u32)>, id: u32) {
+    match tf.iter_mut().find(|(t, _)| *t == id) {
+        Some(e) => e.1 += 1,
+        None => tf.push((id, 1)),
+    }
+}
+
 /// Stems of every word of a text, stop words included (for phrase matching).
 pub fn all_stems(text: &str) -> Vec<String> {
     text::tokenize(text).into_iter().map(|t| t.stem).collect()
 }
 
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Shape;
 
     pub(crate) fn r(id: &str, statement: &str, aliases: &[&str]) -> Reference {
         Reference {

@@ -38,6 +38,7 @@ pub mod index;
 pub mod lexicon;
 pub mod matching;
 pub mod reference;
+pub mod relations;
 pub mod report;
 pub mod text;
 pub mod verdict;

@@ -16,7 +16,7 @@ use strsim::normalized_damerau_levenshtein;
 use crate::index::Index;
 use crate::lexicon;
 use crate::text::{self, Shape, Token};
-use crate::wordnet;
+use crate::relations;
 
 /// Retrieval boost of a name, a number or an acronym.
 const NAME_BOOST: f64 = 1.5;
@@ -337,7 +337,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     && r.shape == Shape::Word
                     && !lexicon::is_count_word(&t.norm)
                     && !lexicon::is_count_word(&r.norm)
-                    && wordnet::antonyms(&t.norm, &r.norm))
+                    && relations::antonyms(&t.norm, &r.norm))
             {
                 Some(ConflictKind::Antonym)
             } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm).filter(|_| {
@@ -601,38 +601,25 @@ fn near_miss(t: &Token, r: &Token) -> bool {
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
 }
 
-/// Two nouns neither of which means or includes the other.
-fn unrelated_nouns(a: &str, b: &str) -> bool {
-    use wordnet::Pos::Noun;
-    wordnet::is_lemma(a, Noun)
-        && wordnet::is_lemma(b, Noun)
-        && !wordnet::synonyms(a, b)
-        && !wordnet::is_hypernym_of(a, b, 6)
-        && !wordnet::is_hypernym_of(b, a, 6)
-}
-
 /// True when a word of the reference means the claim's word or is a kind of
 /// it (WordNet): "movie" for "film", "dog" for "animal".
 fn entailed_by_word(claim_word: &str, reference: &Analysed) -> bool {
-    if claim_word.chars().count() < 3
-        || !wordnet::is_lemma(claim_word, wordnet::Pos::Noun)
-            && !wordnet::is_lemma(claim_word, wordnet::Pos::Verb)
-            && !wordnet::is_lemma(claim_word, wordnet::Pos::Adj)
-    {
+    if claim_word.chars().count() < 3 || !relations::is_lemma(claim_word) {
         return false;
     }
     reference
         .toks
         .iter()
         .filter(|r| r.is_content() && r.shape == Shape::Word)
-        .any(|r| wordnet::synonyms(claim_word, &r.norm) || wordnet::is_hypernym_of(claim_word, &r.norm, 4))
+        .any(|r| relations::synonyms(claim_word, &r.norm) || relations::broader(claim_word, &r.norm))
 }
 
 /// Same word spelled differently: "Kōno"/"Kono" fold alike already; this
 /// catches "Hickman"/"Hickam" and small typos in longer words.
 fn spelled_alike(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la < 4 || lb < 4 {
+    // Spelling variants share their first letter and about their length.
+    if la < 4 || lb < 4 || a.chars().next() != b.chars().next() || la.abs_diff(lb) * 4 > la.max(lb) {
         return false;
     }
     normalized_damerau_levenshtein(a, b) >= SAME_NAME
@@ -795,8 +782,7 @@ fn slot_substitution<'r>(
             let copula = matches!(claim.toks[anchor].norm.as_str(), "is" | "are" | "was" | "were");
             let exclusive = c.shape == Shape::Word
                 && r.shape == Shape::Word
-                && (wordnet::co_hyponyms(&c.norm, &r.norm).is_some()
-                    || (copula && unrelated_nouns(&c.norm, &r.norm)));
+                && (relations::siblings(&c.norm, &r.norm) || (copula && relations::unrelated_nouns(&c.norm, &r.norm)));
             if exclusive {
                 return Some((head, r));
             }
@@ -963,11 +949,6 @@ fn subject_start(text: &str, toks: &[Token]) -> usize {
 
 fn is_verb(t: &Token) -> bool {
     t.shape == Shape::Word
-        && (lexicon::is_verb_like(&t.norm) || lexicon::is_negation(&t.norm) || is_inflected_verb(&t.norm))
+        && (lexicon::is_verb_like(&t.norm) || lexicon::is_negation(&t.norm) || relations::is_inflected_verb(&t.norm))
 }
 
-/// An inflected verb form that is not also a noun ("brought", "held", "ran").
-fn is_inflected_verb(word: &str) -> bool {
-    use wordnet::Pos;
-    !wordnet::is_lemma(word, Pos::Noun) && wordnet::base_forms(word, Pos::Verb).iter().any(|b| b != word)
-}

@@ -385,7 +385,31 @@ impl WordNet {
 
     /// Senses of a word (via its base forms) with their rank in their lemma,
     /// the first `limit` of each lemma, without repeats.
+    ///
+    /// Memoised per thread: matching asks about the same few thousand words
+    /// again and again, and base forms plus lemma lookups are the costly part
+    /// of every relation below.
     fn senses(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        let key = (word.to_string(), pos.index(), limit);
+        if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+            return v;
+        }
+        let v = self.senses_uncached(word, pos, limit);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 500_000 {
+                m.clear();
+            }
+            m.insert(key, v.clone());
+        });
+        v
+    }
+
+    fn senses_uncached(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
         let mut out: Vec<(u32, usize)> = Vec::new();
         for base in self.base_forms(word, pos) {
             for (rank, &s) in self.lemma_senses(base, pos).iter().take(limit).enumerate() {

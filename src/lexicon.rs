@@ -4,7 +4,7 @@
 //! These are general English resources, never words of a particular article
 //! or table. Lists are sorted so that lookups can binary-search them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOP_WORDS: &[&str] = &[
@@ -270,6 +270,12 @@ const FACT_VERBS: &[&str] = &[
     "were",
     "won",
     "wrote",
+];
+
+/// Auxiliary verbs.
+const AUX_VERBS: &[&str] = &[
+    "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "would",
 ];
 
 /// Verbs that start imperative sentences ("Imagine...", "Picture...").
@@ -659,8 +665,21 @@ const BOILERPLATE: &[&str] = &[
     "ваш адрес email не будет опубликован",
 ];
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+/// Membership in one of the sorted lists above. The lists stay sorted (a
+/// test checks it) for readers; lookups go through a hash set built once per
+/// list, since they run for every word of every claim and candidate.
+fn contains(list: &'static [&'static str], word: &str) -> bool {
+    static SETS: OnceLock<Vec<(usize, HashSet<&'static str>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [STOP_WORDS, ABBREVIATIONS, NEGATIONS, HEDGES, FACT_VERBS, IMPERATIVES, PERSONAL, AUX_VERBS]
+            .iter()
+            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+            .collect()
+    });
+    match sets.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
+        Some((_, set)) => set.contains(word),
+        None => list.binary_search(&word).is_ok(),
+    }
 }
 
 /// True for English stop words (folded).
@@ -691,11 +710,7 @@ pub fn is_fact_verb(folded: &str) -> bool {
 /// True for words that are probably verbs: auxiliaries, factual verbs,
 /// negated auxiliaries and past forms in -ed.
 pub fn is_verb_like(folded: &str) -> bool {
-    const AUX: &[&str] = &[
-        "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might",
-        "must", "should", "was", "were", "will", "would",
-    ];
-    contains(AUX, folded)
+    contains(AUX_VERBS, folded)
         || is_fact_verb(folded)
         || folded.ends_with("n't")
         || (folded.len() > 4 && folded.ends_with("ed"))
@@ -727,10 +742,9 @@ pub fn is_common_word(folded: &str) -> bool {
 /// True for number words and ordinals ("two", "second"): compared as
 /// members of their class, never as antonyms.
 pub fn is_count_word(folded: &str) -> bool {
-    CLASSES
+    classes_of(folded)
         .iter()
-        .filter(|(name, _)| matches!(*name, "number" | "ordinal"))
-        .any(|(_, members)| members.contains(&folded))
+        .any(|&c| matches!(CLASSES[c].0, "number" | "ordinal"))
 }
 
 /// True for adjectives mostly used subjectively (see `tools/gen_subjective_words.py`).
@@ -756,22 +770,36 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
 /// The closed class two different folded words both belong to, if any
 /// (plurals count: "singers" is a singer).
 pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
-    let member = |members: &[&str], w: &str| {
-        members.contains(&w) || w.strip_suffix('s').is_some_and(|s| members.contains(&s))
-    };
-    let singular = |w: &str| {
-        w.strip_suffix('s')
-            .filter(|s| s.len() > 2)
-            .unwrap_or(w)
-            .to_string()
-    };
+    let singular = |w: &str| w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w).to_string();
     if a == b || singular(a) == singular(b) {
         return None;
     }
-    CLASSES
-        .iter()
-        .find(|(_, members)| member(members, a) && member(members, b))
-        .map(|(name, _)| *name)
+    let (ca, cb) = (classes_of(a), classes_of(b));
+    ca.iter().find(|&&c| cb.contains(&c)).map(|&c| CLASSES[c].0)
+}
+
+/// Indices in `CLASSES` of the classes a word (or its singular) belongs to.
+fn classes_of(word: &str) -> Vec<usize> {
+    static MEMBERS: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    let map = MEMBERS.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (_, members)) in CLASSES.iter().enumerate() {
+            for m in *members {
+                map.entry(m).or_default().push(i);
+            }
+        }
+        map
+    });
+    let mut out = map.get(word).cloned().unwrap_or_default();
+    if let Some(single) = word.strip_suffix('s') {
+        for &c in map.get(single).map_or(&[][..], Vec::as_slice) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// True when a folded line contains a boilerplate phrase.

@@ -17,28 +17,54 @@ use crate::error::{Error, Result};
 pub struct Block {
     /// Plain text, markup removed.
     pub text: String,
-    /// For each byte of `text`, its byte offset in the source.
-    offsets: Vec<usize>,
+    /// Where the pieces of `text` come from, in order. One entry per piece
+    /// rather than one offset per byte: a byte table cost 8 bytes of memory
+    /// per byte of article.
+    runs: Vec<Run>,
     /// True for headings and titles (short lines without final punctuation).
     pub heading: bool,
 }
 
+/// A piece of a block's text and where it starts in the source.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    /// Start in the block's text.
+    text: usize,
+    /// Start in the source.
+    source: usize,
+    /// True when the piece is a copy of the source (maps byte for byte);
+    /// otherwise (a space joining lines, an entity) every byte maps to `source`.
+    exact: bool,
+}
+
 impl Block {
-    /// Byte offset in the source of byte `i` of `text`.
+    /// Byte offset in the source of byte `i` of `text` (of the character
+    /// holding it; past the end, of the last character).
     pub fn source_offset(&self, i: usize) -> usize {
-        self.offsets
-            .get(i)
-            .or_else(|| self.offsets.last())
-            .copied()
-            .unwrap_or(0)
+        if self.text.is_empty() {
+            return 0;
+        }
+        let mut i = i.min(self.text.len() - 1);
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let run = &self.runs[self.runs.partition_point(|r| r.text <= i) - 1];
+        if run.exact {
+            run.source + (i - run.text)
+        } else {
+            run.source
+        }
     }
 
     fn push(&mut self, text: &str, source_start: usize, exact: bool) {
-        for (i, _) in text.char_indices() {
-            let src = if exact { source_start + i } else { source_start };
-            let next = text[i..].chars().next().map_or(1, char::len_utf8);
-            self.offsets.extend(std::iter::repeat_n(src, next));
+        if text.is_empty() {
+            return;
         }
+        self.runs.push(Run {
+            text: self.text.len(),
+            source: source_start,
+            exact,
+        });
         self.text.push_str(text);
     }
 }
@@ -55,7 +81,14 @@ pub struct Article {
     /// Plain-text blocks in document order.
     pub blocks: Vec<Block>,
     line_starts: Vec<usize>,
+    /// (byte offset, characters before it) every [`CHAR_MARK_STEP`] bytes,
+    /// so that a column on a very long line is counted from the nearest
+    /// mark instead of from the start of the line.
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two entries of `Article::char_marks`.
+const CHAR_MARK_STEP: usize = 4096;
 
 impl Article {
     /// Parses source text; Markdown when `markdown` is true.
@@ -70,12 +103,14 @@ impl Article {
         let stem = Path::new(name)
             .file_stem()
             .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+        let char_marks = char_marks(&source);
         Article {
             name: name.to_string(),
             stem,
             source,
             blocks,
             line_starts,
+            char_marks,
         }
     }
 
@@ -84,9 +119,32 @@ impl Article {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
         let end = offset.min(self.source.len());
-        let col = self.source.get(start..end).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+        if !self.source.is_char_boundary(end) {
+            return (line, 1);
+        }
+        // Counting from the line start would make many claims on one long
+        // line quadratic.
+        (line, self.chars_before(end) - self.chars_before(start) + 1)
     }
+
+    /// Characters in `source[..at]`; `at` is a char boundary.
+    fn chars_before(&self, at: usize) -> usize {
+        let k = self.char_marks.partition_point(|&(b, _)| b <= at) - 1;
+        let (byte, chars) = self.char_marks[k];
+        chars + self.source[byte..at].chars().count()
+    }
+}
+
+fn char_marks(source: &str) -> Vec<(usize, usize)> {
+    let mut marks = vec![(0, 0)];
+    let mut next = CHAR_MARK_STEP;
+    for (chars, (i, _)) in source.char_indices().enumerate() {
+        if i >= next {
+            marks.push((i, chars));
+            next = i + CHAR_MARK_STEP;
+        }
+    }
+    marks
 }
 
 /// Reads an article from disk: UTF-8 (a BOM is skipped), not binary, not empty.
@@ -164,8 +222,10 @@ fn text_blocks(source: &str) -> Vec<Block> {
         if let Some(block) = current.as_mut() {
             let prev_ends_sentence = block
                 .text
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', '’', ')']);
+                .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c))
+                .ends_with([
+                    '.', '!', '?', ':', ';', '"', '”', '\'', '’', ')', '。', '！', '？',
+                ]);
             let starts_upper = trimmed.chars().next().is_some_and(|c| !c.is_lowercase());
             // A wrapped line ends inside a sentence: on a stop word, a comma or a hyphen.
             let prev_last = block.text.split_whitespace().last().unwrap_or("");
@@ -176,7 +236,11 @@ fn text_blocks(source: &str) -> Vec<Block> {
                 done.heading = true;
                 blocks.push(done);
             } else {
-                let at = block.offsets.last().map_or(start, |o| o + 1);
+                let at = if block.text.is_empty() {
+                    start
+                } else {
+                    block.source_offset(block.text.len() - 1) + 1
+                };
                 block.push(" ", at, false);
             }
         }
@@ -195,15 +259,17 @@ fn text_blocks(source: &str) -> Vec<Block> {
 fn empty_block() -> Block {
     Block {
         text: String::new(),
-        offsets: Vec::new(),
+        runs: Vec::new(),
         heading: false,
     }
 }
 
 /// A short line without final punctuation reads as a title.
 fn looks_like_title(text: &str) -> bool {
-    let t = text.trim_end();
-    !t.ends_with(['.', '!', '?', '"', '”', ':', ';']) && t.split_whitespace().count() <= 16
+    // Invisible characters (a trailing bidi isolate or zero-width joiner)
+    // must not hide the final period.
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c));
+    !t.ends_with(['.', '!', '?', '"', '”', ':', ';', '。', '！', '？']) && t.split_whitespace().count() <= 16
 }
 
 /// Markdown: text events of paragraphs, headings, list items and table cells.
@@ -292,6 +358,21 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_invisible_character_does_not_make_a_title() {
+        let src = "Title\n\nThe tower was completed in 1889.\u{202E} It is tall.\u{2069}\u{200D}\n";
+        let a = Article::parse("a.txt", src.to_string(), false);
+        assert!(a.blocks[0].heading);
+        assert!(!a.blocks[1].heading, "{:?}", a.blocks[1]);
+        // Nor does a final CJK full stop.
+        let a = Article::parse(
+            "a.txt",
+            "It opened in 1889. 它于1889年建成。\n".to_string(),
+            false,
+        );
+        assert!(!a.blocks[0].heading);
+    }
+
+    #[test]
     fn wrapped_lines_join_into_one_block() {
         let src = "The council met in\nBrussels on Monday.\n";
         let a = Article::parse("a.txt", src.to_string(), false);
@@ -304,6 +385,34 @@ mod tests {
         let a = Article::parse("a.txt", "Kōno met Breton.".to_string(), false);
         let i = a.blocks[0].text.find("met").unwrap();
         assert_eq!(a.line_col(a.blocks[0].source_offset(i)), (1, 6));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_count_characters() {
+        // Columns are counted from marks every few KiB, not from the line start.
+        let src = format!("x\n{}", "é Kōno met Breton. ".repeat(2_000));
+        let a = Article::parse("a.txt", src.clone(), false);
+        for offset in [2, 3, 4097, 4098, 9000, 20_001, src.len() - 1, src.len()] {
+            let offset = (0..=offset).rev().find(|&o| src.is_char_boundary(o)).unwrap();
+            let col = src[2..offset].chars().count() + 1;
+            assert_eq!(a.line_col(offset), (2, col), "offset {offset}");
+        }
+        // Not a char boundary: column 1, as before.
+        assert_eq!(a.line_col(3), (2, 1));
+    }
+
+    #[test]
+    fn source_offsets_of_runs_match_a_byte_table() {
+        // Exact pieces map byte for byte (a multi-byte character to its
+        // start), others to their start; past the end, the last character.
+        let mut b = empty_block();
+        assert_eq!(b.source_offset(3), 0);
+        b.push("Kō", 10, true);
+        b.push(" ", 20, false);
+        b.push("&amp;", 30, false);
+        let expected = [10, 11, 11, 20, 30, 30, 30, 30, 30, 30, 30];
+        let got: Vec<usize> = (0..expected.len()).map(|i| b.source_offset(i)).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -29,7 +29,25 @@ pub struct Claim {
 
 /// Reads a claims CSV. Ids must be unique and texts non-empty.
 pub fn read_claims(path: &Path) -> Result<Vec<Claim>> {
-    let table = CsvTable::read(path, &["id", "text"])?;
+    claims_of(CsvTable::read(path, &["id", "text"])?)
+}
+
+/// Parses the text of a claims CSV; `path` names it in errors and is the
+/// default `article` of its claims.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// let claims = factcheck::claim::parse_claims(Path::new("c.csv"), "id,text\nc1,The sky is blue.\n").unwrap();
+/// assert_eq!(claims[0].article, "c.csv");
+/// ```
+pub fn parse_claims(path: &Path, text: &str) -> Result<Vec<Claim>> {
+    claims_of(CsvTable::parse(path, text, &["id", "text"])?)
+}
+
+fn claims_of(table: CsvTable) -> Result<Vec<Claim>> {
+    let path = table.path.as_path();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     let mut claims = Vec::with_capacity(table.rows.len());
     for (line, record) in &table.rows {
@@ -136,6 +154,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("`line` is not a whole number"));
+    }
+
+    #[test]
+    fn parse_claims_reads_text_like_read_claims() {
+        let text = "id,text\nc1,The sky is blue.\n";
+        let f = write(text);
+        assert_eq!(
+            parse_claims(f.path(), text).unwrap(),
+            read_claims(f.path()).unwrap()
+        );
+        assert_eq!(
+            parse_claims(Path::new("c.csv"), "id,text\nc1,\n")
+                .unwrap_err()
+                .to_string(),
+            "c.csv:2: empty `text` for claim `c1`"
+        );
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Measure accuracy against a labelled claims CSV.
     Eval(EvalArgs),
+    /// Compare two articles: which claims agree, conflict or share a topic.
+    Compare(CompareArgs),
 }
 
 /// Arguments of `extract`.
@@ -94,6 +96,52 @@ pub struct CheckArgs {
     pub thresholds: Thresholds,
 }
 
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Article A (.txt, .md) or its claims CSV.
+    pub a: PathBuf,
+    /// Article B (.txt, .md) or its claims CSV.
+    pub b: PathBuf,
+    /// Also judge every claim against this reference table (CSV) or directory of them; repeatable.
+    ///
+    /// Each claim's own verdict is shown next to it, apart from how it relates to the other
+    /// article: two articles can agree with each other and both be wrong.
+    #[arg(long = "refs", value_name = "PATH")]
+    pub refs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write the comparison here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 1 when a claim of A conflicts with a claim of B.
+    #[arg(long)]
+    pub fail_on_conflict: bool,
+    /// Compare sentences whose check-worthiness reaches this score (0 to 1).
+    ///
+    /// The default, 0, compares every sentence of the articles: what two articles share is often
+    /// said in sentences that are not worth checking on their own.
+    #[arg(long, value_name = "SCORE", default_value_t = factcheck::compare::DEFAULT_MIN_SCORE)]
+    pub min_score: f64,
+    /// Profile of the verdicts given with --refs.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Balanced)]
+    pub profile: ProfileArg,
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Readable tables for the terminal.
+    Table,
+    /// JSON: pairs, only_a, only_b.
+    Json,
+    /// CSV: one row per pair, then one per claim found in one article only.
+    Csv,
+    /// A Markdown table, for a pull request or a wiki.
+    Markdown,
+}
+
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -125,6 +173,18 @@ pub enum Format {
     Json,
     /// CSV: one row per claim.
     Csv,
+    /// GitHub Actions annotations: one ::error/::warning line per finding.
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML: a test suite per article, a test case per claim.
+    Junit,
+    /// Markdown: a pull-request comment with a table of findings.
+    Markdown,
+    /// schema.org ClaimReview JSON-LD, one review per claim.
+    Claimreview,
+    /// One self-contained HTML page with the claims highlighted in the text.
+    Html,
 }
 
 /// Output formats of `eval`.

@@ -33,11 +33,29 @@ impl CsvTable {
 
     /// Parses CSV text, requiring the given columns.
     pub fn parse(path: &Path, text: &str, required: &[&str]) -> Result<CsvTable> {
+        let parsed = CsvTable::parse_rows(path, text, required);
+        // A quoted field left open swallows the rest of the file, which the
+        // CSV reader accepts; name the line of its opening quote unless an
+        // error came before it.
+        let Some(open) = unclosed_quote(text) else {
+            return parsed;
+        };
+        match parsed {
+            Err(e @ Error::Invalid { line, .. }) if line < open => Err(e),
+            _ => Err(Error::invalid(
+                path,
+                open,
+                "unclosed quote: the quoted field that starts on this line runs to the end of the file",
+            )),
+        }
+    }
+
+    fn parse_rows(path: &Path, text: &str, required: &[&str]) -> Result<CsvTable> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
             .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+        let headers = reader.headers().map_err(|e| csv_error(path, text, &e))?.clone();
         let mut columns = HashMap::new();
         for (i, name) in headers.iter().enumerate() {
             let key = name.trim().to_ascii_lowercase();
@@ -69,7 +87,7 @@ impl CsvTable {
         let mut rows = Vec::new();
         let mut lines = LineCounter::new(text);
         for record in reader.records() {
-            let record = record.map_err(|e| csv_error(path, &e))?;
+            let record = record.map_err(|e| csv_error(path, text, &e))?;
             // The reader's own line may point at a skipped blank line before
             // the record; count to the record's first byte instead.
             let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
@@ -135,20 +153,68 @@ impl<'a> LineCounter<'a> {
         }
         let end = byte.min(self.text.len());
         if end > self.pos {
-            self.line += self.text[self.pos..end].iter().filter(|&&b| b == b'\n').count() as u64;
+            // `end` is at a byte that is not a line break (or at the end),
+            // so a CR just before it is never half of a CRLF split here.
+            let chunk = &self.text[self.pos..end];
+            self.line += chunk
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n')))
+                .count() as u64;
             self.pos = end;
         }
         self.line
     }
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> Error {
-    let line = e.position().map_or(1, |p| p.line().max(1));
+/// The 1-based line of a quoted field that is still open at the end of the
+/// text, following the reader's rules: a quote opens a field only at its
+/// start, `""` inside is an escaped quote.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut line = 1;
+    let mut open = 0;
+    // The reader skips a byte-order mark before the first field.
+    let bytes = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let is_break = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        state = match (state, b) {
+            (State::FieldStart, b'"') => {
+                open = line;
+                State::Quoted
+            }
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if is_break {
+            line += 1;
+        }
+    }
+    (state == State::Quoted).then_some(open)
+}
+
+fn csv_error(path: &Path, text: &str, e: &csv::Error) -> Error {
+    // Counted like row lines (blank lines skipped, a lone CR is a line
+    // break, as it ends a record for the reader).
+    let line = e
+        .position()
+        .map_or(1, |p| LineCounter::new(text).line_at(p.byte() as usize));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => {
-            format!("row has {len} fields, the header has {expected_len}")
+            let fields = if *len == 1 { "field" } else { "fields" };
+            format!("row has {len} {fields}, the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
         _ => e.to_string(),
@@ -174,6 +240,35 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_quote_names_the_line_of_its_opening_quote() {
+        // The reader alone would take the rest of the file as one cell.
+        assert_eq!(
+            parse("id,text\nA,b\nB,\"open\nC,d\n").unwrap_err().to_string(),
+            "t.csv:3: unclosed quote: the quoted field that starts on this line runs to the end of the file"
+        );
+        // An earlier error is reported first.
+        assert_eq!(
+            parse("id,text\nA,b,c\nB,\"open\n").unwrap_err().to_string(),
+            "t.csv:2: row has 3 fields, the header has 2"
+        );
+        // Escaped quotes and quotes inside unquoted cells are fine.
+        let t = parse("\u{feff}\"id\",text\nA,\"say \"\"hi\"\"\"\nB,5\" screen\n").unwrap();
+        assert_eq!(t.get(&t.rows[0].1, "text"), "say \"hi\"");
+        assert_eq!(t.get(&t.rows[1].1, "text"), "5\" screen");
+    }
+
+    #[test]
+    fn lone_carriage_returns_count_as_line_breaks() {
+        let t = parse("id,text\rA,b\r\rB,c\r").unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, vec![2, 4]);
+        assert_eq!(
+            parse("id,text\r\nA,b\r\n\r\nB\r\n").unwrap_err().to_string(),
+            "t.csv:4: row has 1 field, the header has 2"
+        );
+    }
+
+    #[test]
     fn errors_name_the_line() {
         assert_eq!(
             parse("id\nA\n").unwrap_err().to_string(),
@@ -190,6 +285,10 @@ mod tests {
         assert_eq!(
             parse("id,text,id\nA,b,c\n").unwrap_err().to_string(),
             "t.csv:1: duplicated column `id` in header"
+        );
+        assert_eq!(
+            parse("id,text\nA\n").unwrap_err().to_string(),
+            "t.csv:2: row has 1 field, the header has 2"
         );
         assert!(parse("id;text\nA;b\n")
             .unwrap_err()

@@ -14,7 +14,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be opened, read or written.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {}", one_line(&.path.display().to_string()), one_line(.message))]
     Io {
         /// The file concerned.
         path: PathBuf,
@@ -22,7 +22,7 @@ pub enum Error {
         message: String,
     },
     /// A file holds something that is not valid input, at a known line.
-    #[error("{}:{line}: {message}", path.display())]
+    #[error("{}:{line}: {}", one_line(&.path.display().to_string()), one_line(.message))]
     Invalid {
         /// The file concerned.
         path: PathBuf,
@@ -32,8 +32,31 @@ pub enum Error {
         message: String,
     },
     /// Bad usage that is not tied to a file (conflicting options and such).
-    #[error("{0}")]
+    #[error("{}", one_line(.0))]
     Usage(String),
+}
+
+/// Escapes what would break the one-line rendering or drive a terminal:
+/// line breaks, other control characters (escape sequences) and bidi
+/// controls, which messages quote from the input (`duplicate id `..``).
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    };
+    if !text.contains(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if bad(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 impl Error {
@@ -77,6 +100,26 @@ mod tests {
     fn invalid_renders_path_line_message() {
         let e = Error::invalid("refs/a.csv", 7, "missing column `id`");
         assert_eq!(e.to_string(), "refs/a.csv:7: missing column `id`");
+    }
+
+    #[test]
+    fn messages_stay_on_one_line_without_terminal_controls() {
+        // Found while building the bad-input catalogue: a duplicate id
+        // holding a line break or an escape sequence was printed as is.
+        let e = Error::invalid(
+            "a\nb.csv",
+            3,
+            "duplicate id `x\ny\u{1b}[2J\u{202E}` (first on line 2)",
+        );
+        assert_eq!(
+            e.to_string(),
+            "a\\nb.csv:3: duplicate id `x\\ny\\u{1b}[2J\\u{202e}` (first on line 2)"
+        );
+        assert_eq!(Error::Usage("tab\there".into()).to_string(), "tab\\there");
+        assert_eq!(
+            Error::invalid("k.csv", 1, "Kōno 東京").to_string(),
+            "k.csv:1: Kōno 東京"
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
             for clause in split_clauses(&block.text, sentence) {
                 let clause_text = clean(&block.text[clause.clone()]);
                 let score = check_worthiness(&clause_text);
-                if score < min_score {
+                // A clause without a word (";", "—") is no claim, even at
+                // --min-score 0 (found by fuzzing: it became an empty claim).
+                if score < min_score || text::tokens(&clause_text).next().is_none() {
                     continue;
                 }
                 let (line, column) = article.line_col(block.source_offset(clause.start));
@@ -66,8 +68,11 @@ fn clean(text: &str) -> String {
 }
 
 /// Words that open a new independent clause after a connector.
+///
+/// Looks at most at the first [`CLAUSE_WINDOW`] bytes and ten tokens of
+/// `rest`, so that a sentence with many connectors stays linear.
 fn opens_clause(rest: &str) -> bool {
-    let toks = text::tokenize(rest);
+    let toks: Vec<text::Token> = text::tokens(window(rest, CLAUSE_WINDOW)).take(10).collect();
     let Some(first) = toks.first() else { return false };
     if toks.len() < 4 {
         return false;
@@ -87,6 +92,21 @@ fn opens_clause(rest: &str) -> bool {
             || rest.trim_start().starts_with(|c: char| c.is_uppercase()))
 }
 
+/// Bytes after a connector in which a new clause must show its subject and verb.
+const CLAUSE_WINDOW: usize = 512;
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+fn window(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Splits one sentence (a byte range of `text`) into independent clauses at
 /// ";", ", and", ", but", ", while", ", whereas" and spaced dashes, when the
 /// part after the connector opens a clause of its own.
@@ -103,13 +123,23 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
         " - ",
     ];
     let s = &text[sentence.clone()];
+    // Computed once rather than per connector, which was quadratic on a
+    // long sentence: where quotes are (the parity of those before a
+    // connector says whether it is quoted) and where the fourth word starts
+    // (the left part needs four words).
+    let quotes: Vec<usize> = s.match_indices(['"', '“', '”']).map(|(i, _)| i).collect();
+    let inside_quote = |i: usize| quotes.partition_point(|&q| q < i) % 2 == 1;
+    let fourth_word = s
+        .split_whitespace()
+        .nth(3)
+        .map_or(usize::MAX, |w| w.as_ptr() as usize - s.as_ptr() as usize);
+    let four_words_before = |i: usize| fourth_word < i;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
     for conn in CONNECTORS {
         for (i, _) in s.match_indices(conn) {
             let right = i + conn.len();
             let rest = &s[right..];
-            let inside_quote = s[..i].matches(['"', '“', '”']).count() % 2 == 1;
-            if !inside_quote && opens_clause(rest) && s[..i].split_whitespace().count() >= 4 {
+            if !inside_quote(i) && four_words_before(i) && opens_clause(rest) {
                 cuts.push((i, right));
             }
         }
@@ -117,14 +147,19 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
     // ", creating ..." / ", making ...": a participial phrase adds a separate,
     // usually vaguer assertion; it becomes its own clause and is scored alone.
     for (i, sep) in s.match_indices(", ").chain(s.match_indices('—')) {
-        let rest = &s[i + sep.len()..];
-        let first = rest.split_whitespace().next().unwrap_or("");
+        let rest = s[i + sep.len()..].trim_start();
+        // The first word, when it is all lower case: scanning stops at the
+        // first other character, so a long run of "x—x—x" stays linear.
+        let lower = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_lowercase())
+            .map_or(rest.len(), |(j, _)| j);
+        if !rest[lower..].chars().next().is_none_or(char::is_whitespace) {
+            continue;
+        }
+        let first = &rest[..lower];
         let folded = text::fold(first);
-        if folded.len() > 5
-            && folded.ends_with("ing")
-            && first.chars().all(char::is_lowercase)
-            && s[..i].split_whitespace().count() >= 4
-        {
+        if folded.len() > 5 && folded.ends_with("ing") && four_words_before(i) {
             cuts.push((i, i + sep.len()));
         }
     }
@@ -314,6 +349,56 @@ mod tests {
     fn skips_footer_in_another_script_and_headings() {
         let src = "Big News Today\n\nThe council met in Brussels in 2024.\n\n评论\n\n发表回复\n\n您的邮箱地址不会被公开。 必填项已用 * 标注\n";
         assert_eq!(claims_of(src), vec!["The council met in Brussels in 2024."]);
+    }
+
+    #[test]
+    fn many_connectors_in_one_sentence_stay_linear() {
+        // Each "; " used to tokenise the whole rest of the sentence and
+        // count the quotes and words before it.
+        let s = format!(
+            "The council met in Brussels{}.",
+            "; \"the council met in Brussels\"".repeat(20_000)
+        );
+        let t = std::time::Instant::now();
+        let cuts = split_clauses(&s, 0..s.len());
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+        // Quotes come in pairs, so every connector is outside them and opens a clause.
+        assert_eq!(cuts.len(), 20_001);
+        let x = format!("{}x end.", "x—".repeat(100_000));
+        let t = std::time::Instant::now();
+        assert_eq!(split_clauses(&x, 0..x.len()), vec![0..x.len()]);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn clause_rules_unchanged_by_the_linear_rewrite() {
+        let s = "He said \"we met; they left\" and the council agreed; the council met in Brussels in 2024.";
+        let got: Vec<&str> = split_clauses(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "He said \"we met; they left\" and the council agreed",
+                "the council met in Brussels in 2024."
+            ]
+        );
+        let s = "The council met in Brussels, creating a new pact.";
+        let got: Vec<&str> = split_clauses(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, vec!["The council met in Brussels", "creating a new pact."]);
+        let s = "The council met in Brussels, Creating a new pact.";
+        assert_eq!(split_clauses(s, 0..s.len()).len(), 1);
+    }
+
+    #[test]
+    fn clauses_without_words_are_no_claims_even_at_score_zero() {
+        // Fuzz crasher tests/fixtures/fuzz/article/crash-6ebc72ca...: a ";"
+        // paragraph became a claim with empty text.
+        let a = Article::parse(
+            "t.md",
+            "# Title\n;\n\nA --- ...\n\nParis is big.\n".to_string(),
+            true,
+        );
+        let texts: Vec<String> = extract(&a, 0.0).into_iter().map(|c| c.text).collect();
+        assert_eq!(texts, vec!["A --- ...", "Paris is big."]);
     }
 
     #[test]

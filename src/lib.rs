@@ -30,6 +30,7 @@ pub mod article;
 pub mod calibration;
 pub mod check;
 pub mod claim;
+pub mod compare;
 pub mod csv_input;
 pub mod error;
 pub mod eval;

@@ -11,12 +11,13 @@ use clap::Parser;
 use cli::{
     CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, ProfileArg, Thresholds,
 };
+use cli::{CompareArgs, CompareFormat};
 use factcheck::calibration::FEATURE_NAMES;
 use factcheck::check::{self, Options, Report};
 use factcheck::index::Index;
 use factcheck::reference::read_tables;
 use factcheck::verdict::{Profile, Settings, Verdict};
-use factcheck::{claim, eval, extract, report, Error, Result};
+use factcheck::{claim, compare, eval, extract, report, Error, Result};
 
 /// Exit codes, as ripgrep, ruff and Vale use them.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(&args),
         Command::Check(args) => run_check(&args),
         Command::Eval(args) => run_eval(&args),
+        Command::Compare(args) => run_compare(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -127,8 +129,76 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
         }
     }
     let out = render(&report, args.format, args.output.is_none(), args.explain);
+    let out = with_cross_article(out, &report, &inputs, args.format, args.output.is_none())?;
     emit(&out, args.output.as_deref())?;
     Ok(exit_for(&report, args.fail_on))
+}
+
+/// With exactly two articles, `check` also compares them, as `compare A B`
+/// does with its defaults: a section after the verdict table, or a
+/// `comparison` key after the report's own keys in JSON. A is the article
+/// whose path sorts first, so that, like the report, the output does not
+/// depend on the order of the inputs. Other formats and claims CSVs (which
+/// may hold several articles) are left as they are.
+fn with_cross_article(
+    out: String,
+    report: &Report,
+    inputs: &[PathBuf],
+    format: Format,
+    to_terminal: bool,
+) -> Result<String> {
+    let [a, b] = inputs else { return Ok(out) };
+    if check::is_claims_csv(a) || check::is_claims_csv(b) {
+        return Ok(out);
+    }
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    let comparison = || compare::compare_paths(a, b, compare::DEFAULT_MIN_SCORE, &compare::Options::default());
+    Ok(match format {
+        Format::Table => format!(
+            "{out}\ncross-article comparison: A = {}, B = {}\n{}",
+            a.display(),
+            b.display(),
+            report::comparison_table(&comparison()?, wants_color(to_terminal), None)
+        ),
+        Format::Json => report::report_json_with_comparison(report, &comparison()?),
+        _ => out,
+    })
+}
+
+/// Colour only on a terminal, and never with NO_COLOR set.
+fn wants_color(to_terminal: bool) -> bool {
+    to_terminal && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn run_compare(args: &CompareArgs) -> Result<Exit> {
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(Error::Usage(format!(
+            "--min-score must be between 0 and 1, got {}",
+            args.min_score
+        )));
+    }
+    let mut comparison = compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
+    if !args.refs.is_empty() {
+        let profile = match args.profile {
+            ProfileArg::Strict => Profile::Strict,
+            ProfileArg::Balanced => Profile::Balanced,
+            ProfileArg::Lenient => Profile::Lenient,
+        };
+        let index = Index::build(read_tables(&table_paths(&args.refs)?)?);
+        comparison.judge(&index, &Settings::profile(profile, true));
+    }
+    let out = match args.format {
+        CompareFormat::Table => report::comparison_table(&comparison, wants_color(args.output.is_none()), None),
+        CompareFormat::Json => report::comparison_json(&comparison),
+        CompareFormat::Csv => report::comparison_csv(&comparison),
+        CompareFormat::Markdown => report::comparison_markdown(&comparison),
+    };
+    emit(&out, args.output.as_deref())?;
+    Ok(if args.fail_on_conflict && comparison.has_conflict() {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
 }
 
 fn render(report: &Report, format: Format, to_terminal: bool, explain: bool) -> String {
@@ -144,7 +214,28 @@ fn render(report: &Report, format: Format, to_terminal: bool, explain: bool) -> 
         }
         Format::Json => report::report_json(report),
         Format::Csv => report::report_csv(report),
+        Format::Github => report::report_github(report),
+        Format::Sarif => report::report_sarif(report, &article_sources(report)),
+        Format::Junit => report::report_junit(report),
+        Format::Markdown => report::report_markdown(report),
+        Format::Claimreview => report::report_claimreview(report),
+        Format::Html => report::report_html(report, &article_sources(report)),
     }
+}
+
+/// The source text of each article named in the report, for the formats
+/// that show or locate claims in it (HTML, SARIF). Claims CSVs and articles
+/// that cannot be read are left out: those formats fall back to the claims.
+fn article_sources(report: &Report) -> report::Sources {
+    let names: std::collections::BTreeSet<&str> = report.claims.iter().map(|c| c.article.as_str()).collect();
+    names
+        .into_iter()
+        .filter(|name| !name.is_empty() && !check::is_claims_csv(Path::new(name)))
+        .filter_map(|name| {
+            let article = factcheck::article::read(Path::new(name)).ok()?;
+            Some((name.to_string(), article.source))
+        })
+        .collect()
 }
 
 fn explanations(report: &Report) -> String {

@@ -35,7 +35,24 @@ pub struct Reference {
 
 /// Reads one reference table.
 pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
-    let table = CsvTable::read(path, &["id", "statement"])?;
+    references(CsvTable::read(path, &["id", "statement"])?)
+}
+
+/// Parses the text of one reference table; `path` only names it in errors.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// let refs = factcheck::reference::parse_table(Path::new("r.csv"), "id,statement\nR1,The sky is blue.\n").unwrap();
+/// assert_eq!(refs[0].origin.1, 2);
+/// ```
+pub fn parse_table(path: &Path, text: &str) -> Result<Vec<Reference>> {
+    references(CsvTable::parse(path, text, &["id", "statement"])?)
+}
+
+fn references(table: CsvTable) -> Result<Vec<Reference>> {
+    let path = table.path.as_path();
     let mut out = Vec::with_capacity(table.rows.len());
     for (line, record) in &table.rows {
         let id = table.get(record, "id");
@@ -116,6 +133,10 @@ pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
     if all.is_empty() {
         return Err(Error::Usage("no reference table given".into()));
     }
+    // In (table path, line) order whatever the order of `--refs`: equally
+    // good candidates are ranked by their position in the index, so the
+    // order of the tables must not decide between them.
+    all.sort_by(|a, b| a.origin.cmp(&b.origin));
     Ok(all)
 }
 
@@ -170,7 +191,15 @@ fn expansion(before: &str, acronym: &str) -> Option<String> {
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let words: Vec<&str> = before.split_whitespace().collect();
+    // Only the last 2n + 3 words can be part of the expansion (see the
+    // limit below); splitting the whole prefix at every acronym was
+    // quadratic on a long statement.
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(letters.len() * 2 + 3)
+        .collect();
+    words.reverse();
     let mut need = letters.len();
     let mut start = words.len();
     while start > 0 && need > 0 {
@@ -242,6 +271,35 @@ mod tests {
     }
 
     #[test]
+    fn parse_table_reads_text_like_read_table() {
+        let text = "id,statement\nR1,The sky is blue.\n";
+        let f = table(text);
+        let from_text = parse_table(f.path(), text).unwrap();
+        let from_file = read_table(f.path()).unwrap();
+        assert_eq!(from_text, from_file);
+        assert_eq!(
+            parse_table(Path::new("r.csv"), "id,statement\nR1,\n")
+                .unwrap_err()
+                .to_string(),
+            "r.csv:2: empty `statement` for reference `R1`"
+        );
+    }
+
+    #[test]
+    fn tables_load_in_the_same_order_whatever_the_order_given() {
+        let a = table("id,statement\nA2,x\nA1,y\n");
+        let b = table("id,statement\nB1,z\n");
+        let ids = |paths: &[PathBuf]| -> Vec<String> {
+            read_tables(paths).unwrap().into_iter().map(|r| r.id).collect()
+        };
+        let ab = ids(&[a.path().into(), b.path().into()]);
+        assert_eq!(ab, ids(&[b.path().into(), a.path().into()]));
+        // Rows of one table keep their file order.
+        let pos = |id: &str| ab.iter().position(|x| x == id).unwrap();
+        assert!(pos("A2") < pos("A1"));
+    }
+
+    #[test]
     fn finds_acronym_definitions() {
         let got =
             defined_acronyms("Japan's Act on the Protection of Personal Information (APPI) took effect.");
@@ -253,5 +311,21 @@ mod tests {
             )]
         );
         assert!(defined_acronyms("It rained (a lot) in the UK (mostly).").is_empty());
+    }
+
+    #[test]
+    fn many_acronyms_in_a_long_statement_stay_linear() {
+        // Each acronym used to split the whole statement before it.
+        let statement = "the General Data Protection (GDP) ".repeat(20_000);
+        let t = std::time::Instant::now();
+        let got = defined_acronyms(&statement);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+        assert_eq!(got.len(), 20_000);
+        assert_eq!(
+            got[19_999],
+            ("General Data Protection".to_string(), "GDP".to_string())
+        );
+        // Too many words between the initials: no expansion, as before.
+        assert!(defined_acronyms("Gross a b c d e f g h i j k Product (GP)").is_empty());
     }
 }

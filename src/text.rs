@@ -55,19 +55,57 @@ fn stemmer() -> &'static Stemmer {
 
 /// Case-folds a word and strips diacritics: "Kōno" -> "kono", "É" -> "e".
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        // Fast path: nothing to decompose.
+        return word
+            .bytes()
+            .filter(|&b| b != b'\'')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     word.nfkd()
-        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !is_combining_mark(*c) && !is_invisible(*c))
         .flat_map(char::to_lowercase)
         .filter(|c| *c != '\'' && *c != '’')
         .collect()
 }
 
+/// True for characters that take no room and carry no meaning for the
+/// checker: zero-width spaces and joiners, the byte-order mark, bidi marks,
+/// embeddings, overrides and isolates. Folding drops them, and sentence and
+/// title detection look through them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
 /// Stems a folded word.
+///
+/// Stems are memoised per thread: words repeat (Zipf), and the Snowball
+/// stemmer costs more than a hash lookup.
 pub fn stem(folded: &str) -> String {
     if folded.chars().any(|c| c.is_ascii_digit()) {
         return folded.to_string();
     }
-    stemmer().stem(folded).into_owned()
+    thread_local! {
+        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(s) = STEMS.with(|m| m.borrow().get(folded).cloned()) {
+        return s;
+    }
+    let s = stemmer().stem(folded).into_owned();
+    STEMS.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded: a huge vocabulary starts the memo afresh.
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(folded.to_string(), s.clone());
+    });
+    s
 }
 
 /// Parses a number token ("1,000", "3.5", "2019") into a value.
@@ -90,9 +128,14 @@ pub fn number_value(word: &str) -> Option<f64> {
 /// first word of the text, or when it is an acronym (two or more capitals),
 /// or when it mixes letters and digits ("5G").
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    tokens(text).collect()
+}
+
+/// The tokens of [`tokenize`], lazily: a caller that needs only the first
+/// few (`tokens(t).take(10)`) does not pay for the rest of a long text.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut first = true;
-    for (start, whole) in text.unicode_word_indices() {
+    text.unicode_word_indices().filter_map(move |(start, whole)| {
         // A possessive is the name itself: "Jones's" is "Jones".
         let word = ["'s", "’s"]
             .iter()
@@ -101,21 +144,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             .unwrap_or(whole);
         let norm = fold(word);
         if norm.is_empty() {
-            continue;
+            return None;
         }
         let shape = shape_of(word, first);
         first = false;
         let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
         let stem = stem(&norm);
-        out.push(Token {
+        Some(Token {
             span: start..start + whole.len(),
             norm,
             stem,
             shape,
             stop,
-        });
-    }
-    out
+        })
+    })
 }
 
 fn shape_of(word: &str, first: bool) -> Shape {
@@ -177,13 +219,16 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             while end < bytes.len() {
                 let rest = &text[end..];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') || is_invisible(c)
+                {
                     end += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            let at_end = text[end..].trim().is_empty();
+            // trim_start, not trim: trim would also scan back over trailing
+            // whitespace at every mark.
+            let at_end = text[end..].trim_start().is_empty();
             let followed_by_space = text[end..].starts_with(char::is_whitespace);
             if at_end
                 || (followed_by_space && next_starts_sentence(&text[end..]) && !is_abbreviation(text, i, b))
@@ -212,13 +257,18 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 fn next_starts_sentence(rest: &str) -> bool {
-    let next = rest.trim_start().chars().next();
+    let next = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+        .chars()
+        .next();
     match next {
         Some(c) => {
             c.is_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '*' | '_')
                 || !c.is_alphabetic()
+                // Scripts without case (CJK, Arabic, Hebrew) start sentences too.
+                || !c.is_lowercase()
         }
         None => true,
     }
@@ -317,6 +367,51 @@ mod tests {
         assert_eq!(year.shape, Shape::Number);
         assert_eq!(toks.iter().find(|t| t.norm == "5g").unwrap().shape, Shape::Name);
         assert!(toks.iter().find(|t| t.norm == "the").unwrap().stop);
+    }
+
+    #[test]
+    fn lazy_tokens_match_tokenize() {
+        let text = "Kōno's 5G plan, met in 2019 — the U.S. said \"no\".";
+        assert_eq!(tokens(text).collect::<Vec<_>>(), tokenize(text));
+        assert_eq!(tokens(text).take(2).count(), 2);
+    }
+
+    #[test]
+    fn long_trailing_whitespace_is_not_rescanned_at_every_mark() {
+        // Every "a." used to trim the whole rest, trailing spaces included.
+        let text = format!("{}{}", "a. ".repeat(50_000), " ".repeat(200_000));
+        let t = std::time::Instant::now();
+        assert_eq!(split_sentences(&text).len(), 1);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_sentence_ends_or_words() {
+        assert_eq!(
+            sentences("It was built in 1889.\u{202E} Mount\u{2067} Everest is high.\u{2069}\u{200D}"),
+            vec![
+                "It was built in 1889.\u{202E}",
+                "Mount\u{2067} Everest is high.\u{2069}\u{200D}"
+            ]
+        );
+        assert_eq!(fold("Mount\u{2067}"), "mount");
+        assert_eq!(fold("\u{FEFF}Ka\u{200D}no"), "kano");
+    }
+
+    #[test]
+    fn sentences_in_scripts_without_case_start_after_a_period() {
+        assert_eq!(
+            sentences("Tokyo Tower opened in 1958. 東京タワーは1958年に完成した。 Then it rained."),
+            vec![
+                "Tokyo Tower opened in 1958.",
+                "東京タワーは1958年に完成した。 Then it rained."
+            ]
+        );
+        assert_eq!(
+            sentences("It was 5 p.m. and late."),
+            vec!["It was 5 p.m. and late."]
+        );
+        assert_eq!(sentences("Tel Aviv. שלום עולם."), vec!["Tel Aviv.", "שלום עולם."]);
     }
 
     #[test]

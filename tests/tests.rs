@@ -9,3 +9,11 @@ mod cli;
 mod bad_input;
 // The bundled demo data gives a credible result.
 mod demo;
+// Report formats (github, sarif, junit, markdown, claimreview, html), parsed back; html also in headless Chromium.
+mod formats;
+// Property tests (proptest): parsing, extraction and rendering never panic and keep their invariants.
+mod properties;
+// The bad-input catalogue, safe output, determinism and replayed fuzz crashers (issue 7).
+mod catalogue;
+// `compare` on the demo articles and on two articles with planted conflicts (issue 4).
+mod compare;

@@ -4,14 +4,30 @@
 //! so no output file is ever half-written. Machine formats carry no colour
 //! and no timings, and are byte-identical for the same inputs.
 
+mod claimreview;
+mod compare;
 mod csv;
 mod evaluation;
+mod github;
+mod html;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 mod table;
 
+pub use self::claimreview::report_claimreview;
+pub use self::compare::{
+    comparison_csv, comparison_json, comparison_markdown, comparison_table, report_json_with_comparison,
+};
 pub use self::csv::{claims_csv, report_csv};
 pub use self::evaluation::{evaluation_json, evaluation_text};
+pub use self::github::report_github;
+pub use self::html::{escape_html, is_web_url, locate, report_html, Sources};
 pub use self::json::report_json;
+pub use self::junit::report_junit;
+pub use self::markdown::report_markdown;
+pub use self::sarif::report_sarif;
 pub use self::table::report_table;
 
 /// Neutralises a cell for spreadsheets: a leading `= + - @`, tab or carriage

@@ -1,0 +1,117 @@
+//! GitHub Actions workflow commands: one `::error` line per contradicted
+//! claim and one `::warning` line per unsupported claim, which GitHub shows
+//! as annotations on the article in the pull request. Supported claims print
+//! nothing, so a clean run prints nothing.
+//!
+//! Escaping follows GitHub's runner: in the message `%`, `\r` and `\n`
+//! become `%25`, `%0D` and `%0A`; property values also escape `:` and `,`
+//! (`%3A`, `%2C`).
+
+use crate::check::{Checked, Report};
+use crate::verdict::Verdict;
+
+/// Renders a report as GitHub workflow commands, one line per finding.
+pub fn report_github(report: &Report) -> String {
+    let mut out = String::new();
+    for c in &report.claims {
+        let command = match c.verdict {
+            Verdict::Contradicted => "error",
+            Verdict::Unsupported => "warning",
+            Verdict::Supported => continue,
+        };
+        out.push_str(&annotation(command, c));
+        out.push('\n');
+    }
+    out
+}
+
+fn annotation(command: &str, c: &Checked) -> String {
+    let mut props = Vec::new();
+    if !c.article.is_empty() {
+        props.push(format!("file={}", escape_property(&c.article.replace('\\', "/"))));
+    }
+    if c.line > 0 {
+        props.push(format!("line={}", c.line));
+        if c.column > 0 {
+            props.push(format!("col={}", c.column));
+        }
+    }
+    props.push(format!(
+        "title={}",
+        escape_property(&format!("factcheck {}", c.verdict))
+    ));
+    let mut message = format!("{} \u{2014} {}", c.text, c.reason);
+    if let Some(r) = &c.reference {
+        if !mentions(&c.reason, &r.id) {
+            message.push_str(&format!(" (ref {})", r.id));
+        }
+    }
+    format!("::{command} {}::{}", props.join(","), escape_data(&message))
+}
+
+/// True when `text` names `id` as a whole word.
+fn mentions(text: &str, id: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    text.match_indices(id).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + id.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// Escapes a message (the text after `::`).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=`, `title=`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::html::tests::sample;
+    use super::*;
+
+    #[test]
+    fn one_line_per_finding_with_locations() {
+        let out = report_github(&sample());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{out}");
+        assert_eq!(
+            lines[0],
+            "::error file=a.md,line=3,col=45,title=factcheck contradicted::It is located in Rome. \u{2014} reason for a-2 (ref L2)"
+        );
+        assert_eq!(
+            lines[1],
+            "::warning file=a.md,line=5,col=3,title=factcheck unsupported::The moon is made of cheese. \u{2014} reason for a-3"
+        );
+    }
+
+    #[test]
+    fn properties_and_messages_are_escaped() {
+        let out = report_github(&sample());
+        let last = out.lines().nth(2).unwrap();
+        assert_eq!(
+            last,
+            "::error file=dir/x%2C y.csv,title=factcheck contradicted::50%25 say \"a|b\" <b>:%0Anew, line \u{2014} reason for x-1 (ref R,9)"
+        );
+    }
+
+    #[test]
+    fn reference_named_in_reason_is_not_repeated() {
+        let mut r = sample();
+        r.claims[1].reason = "place differs (ref L2)".into();
+        let out = report_github(&r);
+        assert!(out.lines().next().unwrap().ends_with("place differs (ref L2)"));
+        assert!(!mentions("refs L20", "L2"));
+    }
+
+    #[test]
+    fn supported_only_prints_nothing() {
+        let mut r = sample();
+        r.claims.retain(|c| c.verdict == Verdict::Supported);
+        assert_eq!(report_github(&r), "");
+    }
+}

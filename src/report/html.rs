@@ -1,0 +1,738 @@
+//! HTML output: one self-contained page (inline CSS, a few lines of inline
+//! JavaScript, no external assets) that shows each article's text with every
+//! claim highlighted by verdict, a summary bar, a legend and, on hover, focus
+//! or tap, the verdict, reason and reference of a claim.
+//!
+//! The renderer is pure: it takes the report and a map from article name to
+//! source text ([`Sources`]) that the caller has read. An article missing
+//! from the map (a claims CSV, an unreadable file) is shown as a list of its
+//! claims instead. Every piece of article and table text is HTML-escaped, and
+//! a reference source becomes a link only when it is an `http(s)://` URL.
+//!
+//! [`locate`] maps a claim back to its byte range in the source text; the
+//! SARIF renderer uses it too, for exact regions.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::check::{Checked, Report};
+use crate::verdict::Verdict;
+
+/// Article source texts by article name (the `article` field of the claims).
+pub type Sources = BTreeMap<String, String>;
+
+/// How many source words may separate two consecutive words of a claim
+/// (markup such as a link target sits between them in Markdown).
+const MAX_SKIPPED_WORDS: usize = 24;
+
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(
+///     factcheck::report::escape_html(r#"<a href="x">'&'</a>"#),
+///     "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+/// );
+/// ```
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// True when a reference source is a web address (`http://` or `https://`).
+pub fn is_web_url(source: &str) -> bool {
+    let s = source.trim().as_bytes();
+    let starts = |p: &str| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts("http://") || starts("https://")
+}
+
+/// Percent-encodes the characters of a URL that are never valid in one
+/// (spaces, controls, quotes, angle brackets and the like), so that it is
+/// safe in an attribute or a URI field. Other characters are kept.
+pub(crate) fn clean_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&()*+,;=%".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// Finds a claim in its article's source text: the byte range from its
+/// 1-based `line` and `column` (in characters) to the end of the claim.
+///
+/// The claim text has its markup removed, so the end is found by matching
+/// the claim's words in order from the start, skipping Markdown markup and
+/// whitespace differences; a final full stop after closing markup is
+/// included. When too few words match, the range runs to the end of the
+/// sentence or line. `None` when the position is unknown (0) or outside the
+/// text.
+///
+/// # Example
+///
+/// ```
+/// use factcheck::report::locate;
+/// let src = "# T\n\nIt is in [Paris](https://x.org/p). Next.\n";
+/// let r = locate(src, 3, 1, "It is in Paris.").unwrap();
+/// assert_eq!(&src[r], "It is in [Paris](https://x.org/p).");
+/// ```
+pub fn locate(source: &str, line: usize, column: usize, text: &str) -> Option<Range<usize>> {
+    let start = offset_of(source, line, column)?;
+    let rest = &source[start..];
+    let wanted: Vec<String> = words(text).map(|(_, w)| w.to_lowercase()).collect();
+    let found: Vec<(usize, &str)> = words(rest).collect();
+    let mut at = 0;
+    let mut matched = 0;
+    let mut end = None;
+    for w in &wanted {
+        let window = found.iter().enumerate().skip(at).take(MAX_SKIPPED_WORDS + 1);
+        if let Some((i, (pos, word))) = window
+            .into_iter()
+            .find(|(_, (_, word))| word.to_lowercase() == *w)
+        {
+            at = i + 1;
+            matched += 1;
+            end = Some(pos + word.len());
+        }
+    }
+    let end = match end {
+        Some(end) if matched * 2 >= wanted.len() => extend_over_tail(rest, end, text),
+        _ => sentence_end(rest),
+    };
+    Some(
+        start
+            ..start
+                + end
+                    .max(rest.chars().next().map_or(0, char::len_utf8))
+                    .min(rest.len()),
+    )
+}
+
+/// Byte offset of a 1-based line and character column.
+fn offset_of(source: &str, line: usize, column: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let mut line_start = 0;
+    for _ in 1..line {
+        line_start += source[line_start..].find('\n')? + 1;
+    }
+    let line_text = source[line_start..].split('\n').next().unwrap_or("");
+    let skip = column.saturating_sub(1);
+    let (i, _) = line_text.char_indices().nth(skip)?;
+    Some(line_start + i)
+}
+
+/// Runs of letters and digits with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = iter.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            iter.next();
+        }
+        let (start, _) = *iter.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = iter.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            iter.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// After the last matched word, takes in closing markup (`**`, `_`, a link
+/// target `](...)`) when the claim's final punctuation follows it.
+fn extend_over_tail(rest: &str, end: usize, text: &str) -> usize {
+    let tail: Vec<char> = text
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if tail.is_empty() {
+        return end;
+    }
+    let mut p = end;
+    loop {
+        let here = &rest[p..];
+        if here.starts_with("](") {
+            match here.find(')').filter(|&j| !here[..j].contains('\n')) {
+                Some(j) => p += j + 1,
+                None => break,
+            }
+        } else if let Some(c) = here
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '*' | '_' | '~' | '`' | ']'))
+        {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let mut q = p;
+    let mut took = false;
+    for t in tail {
+        match rest[q..].chars().next() {
+            Some(c) if c == t => {
+                q += c.len_utf8();
+                took = true;
+            }
+            _ => break,
+        }
+    }
+    if took {
+        q
+    } else {
+        end
+    }
+}
+
+/// End of the first sentence (after `.`, `!` or `?` and a space) or line.
+fn sentence_end(rest: &str) -> usize {
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' || c == '\r' {
+            return i;
+        }
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+            return i + 1;
+        }
+    }
+    rest.len()
+}
+
+fn icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "\u{2713}",
+        Verdict::Contradicted => "\u{2717}",
+        Verdict::Unsupported => "?",
+    }
+}
+
+fn title(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "Supported",
+        Verdict::Contradicted => "Contradicted",
+        Verdict::Unsupported => "Unsupported",
+    }
+}
+
+/// Renders a report as one self-contained HTML page.
+///
+/// `sources` maps article names to their text; articles missing from it are
+/// shown as lists of claims.
+pub fn report_html(report: &Report, sources: &Sources) -> String {
+    let mut by_article: BTreeMap<&str, Vec<(usize, &Checked)>> = BTreeMap::new();
+    for (n, c) in report.claims.iter().enumerate() {
+        by_article.entry(c.article.as_str()).or_default().push((n + 1, c));
+    }
+    let s = &report.summary;
+    let mut out = String::new();
+    out.push_str(HEAD);
+    let _ = write!(
+        out,
+        "<header class=\"bar\" id=\"summary\">\n<h1>factcheck report</h1>\n<p class=\"counts\">\
+         <span class=\"total\" data-count=\"{total}\">{total} claims in {articles} {noun}</span>",
+        total = report.claims.len(),
+        articles = by_article.len(),
+        noun = if by_article.len() == 1 {
+            "article"
+        } else {
+            "articles"
+        },
+    );
+    for v in [Verdict::Contradicted, Verdict::Unsupported, Verdict::Supported] {
+        let _ = write!(
+            out,
+            " <span class=\"count\" data-verdict=\"{v}\" data-count=\"{n}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> <b>{n}</b> {v}</span>",
+            n = s.count(v),
+            i = icon(v),
+        );
+    }
+    out.push_str("</p>\n</header>\n");
+    out.push_str(LEGEND);
+    out.push_str("<main>\n");
+    if report.claims.is_empty() {
+        out.push_str("<p class=\"note\">No claims were found.</p>\n");
+    }
+    for (article, claims) in &by_article {
+        article_section(
+            &mut out,
+            article,
+            claims,
+            sources.get(*article).map(String::as_str),
+        );
+    }
+    out.push_str("</main>\n");
+    let _ = writeln!(
+        out,
+        "<footer>Generated by factcheck {}. Hover, focus or tap a highlighted claim for its verdict and evidence.</footer>",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.push_str(SCRIPT);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn article_section(out: &mut String, article: &str, claims: &[(usize, &Checked)], source: Option<&str>) {
+    let name = if article.is_empty() {
+        "(no article)"
+    } else {
+        article
+    };
+    let _ = write!(
+        out,
+        "<section class=\"article\">\n<h2>{}</h2>\n<p class=\"article-counts\">",
+        escape_html(name)
+    );
+    let parts: Vec<String> = [Verdict::Contradicted, Verdict::Unsupported, Verdict::Supported]
+        .into_iter()
+        .map(|v| format!("{} {v}", claims.iter().filter(|(_, c)| c.verdict == v).count()))
+        .collect();
+    let _ = writeln!(out, "{}</p>", parts.join(" \u{b7} "));
+    let Some(source) = source else {
+        out.push_str(
+            "<p class=\"note\">The article text is not available; its claims are listed below.</p>\n",
+        );
+        claim_list(out, claims);
+        out.push_str("</section>\n");
+        return;
+    };
+    let mut located: Vec<(Range<usize>, usize, &Checked)> = Vec::new();
+    let mut unlocated: Vec<(usize, &Checked)> = Vec::new();
+    for &(n, c) in claims {
+        match locate(source, c.line, c.column, &c.text) {
+            Some(r) => located.push((r, n, c)),
+            None => unlocated.push((n, c)),
+        }
+    }
+    located.sort_by_key(|(r, n, _)| (r.start, *n));
+    out.push_str("<div class=\"text\">");
+    let mut pos = 0;
+    for (range, n, c) in &located {
+        // Overlapping claims: the later one starts where the earlier ends.
+        let start = range.start.max(pos);
+        let end = range.end.max(start);
+        out.push_str(&escape_html(&source[pos..start]));
+        claim_element(out, *n, c, &source[start..end]);
+        pos = end;
+    }
+    out.push_str(&escape_html(&source[pos..]));
+    out.push_str("</div>\n");
+    if !unlocated.is_empty() {
+        out.push_str("<h3>Claims not found in the text</h3>\n");
+        claim_list(out, &unlocated);
+    }
+    out.push_str("</section>\n");
+}
+
+fn claim_list(out: &mut String, claims: &[(usize, &Checked)]) {
+    out.push_str("<ol class=\"claims\">\n");
+    for &(n, c) in claims {
+        out.push_str("<li>");
+        claim_element(out, n, c, &c.text);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+fn claim_element(out: &mut String, n: usize, c: &Checked, shown: &str) {
+    let v = c.verdict;
+    let _ = write!(
+        out,
+        "<span class=\"claim\" id=\"c{n}\" data-verdict=\"{v}\" data-id=\"{id}\" tabindex=\"0\" aria-describedby=\"t{n}\">\
+         <span class=\"icon\" aria-hidden=\"true\">{i}</span>{text}",
+        id = escape_html(&c.id),
+        i = icon(v),
+        text = escape_html(shown),
+    );
+    let _ = write!(
+        out,
+        "<span class=\"tip\" id=\"t{n}\" role=\"tooltip\"><span class=\"tip-verdict\">{i} {t}</span>\
+         <span class=\"tip-meta\">{id}",
+        i = icon(v),
+        t = title(v),
+        id = escape_html(&c.id),
+    );
+    if c.line > 0 {
+        let _ = write!(out, " \u{b7} line {}", c.line);
+        if c.column > 0 {
+            let _ = write!(out, ", column {}", c.column);
+        }
+    }
+    let _ = write!(out, " \u{b7} score {:.2}</span>", c.score);
+    let _ = write!(
+        out,
+        "<span class=\"tip-reason\">{}</span>",
+        escape_html(&c.reason)
+    );
+    match &c.reference {
+        Some(r) => {
+            let _ = write!(
+                out,
+                "<span class=\"tip-ref\"><b>{}</b> {}</span>",
+                escape_html(&r.id),
+                escape_html(&r.statement)
+            );
+            if is_web_url(&r.source) {
+                let _ = write!(
+                    out,
+                    "<span class=\"tip-src\">Source: <a href=\"{}\" rel=\"noopener noreferrer\">{}</a></span>",
+                    escape_html(&clean_url(&r.source)),
+                    escape_html(r.source.trim())
+                );
+            } else if !r.source.trim().is_empty() {
+                let _ = write!(
+                    out,
+                    "<span class=\"tip-src\">Source: {}</span>",
+                    escape_html(&r.source)
+                );
+            }
+        }
+        None => out.push_str("<span class=\"tip-ref\">No deciding reference.</span>"),
+    }
+    out.push_str("</span></span>");
+}
+
+const HEAD: &str = r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>factcheck report</title>
+<style>
+:root{--ok:#1a7f37;--ok-bg:#dafbe1;--bad:#c0262d;--bad-bg:#ffe1e3;--unk:#9a6700;--unk-bg:#fff1c2;--ink:#1f2328;--muted:#57606a;--line:#d0d7de}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:56rem;padding:0 1rem 2rem;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+h1{font-size:1.25rem;margin:0}
+h2{font-size:1.05rem;margin:1.5rem 0 .25rem;overflow-wrap:anywhere}
+h3{font-size:1rem;margin:1rem 0 .25rem}
+.bar{position:sticky;top:0;z-index:3;background:#f6f8fa;border-bottom:1px solid var(--line);margin:0 -1rem;padding:.6rem 1rem}
+.counts{margin:.2rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem .9rem;align-items:center}
+.count{padding:0 .45rem;border-radius:1rem;border:1px solid}
+.count[data-verdict=contradicted]{color:var(--bad);background:var(--bad-bg)}
+.count[data-verdict=unsupported]{color:var(--unk);background:var(--unk-bg)}
+.count[data-verdict=supported]{color:var(--ok);background:var(--ok-bg)}
+.legend{margin:.8rem 0;padding:.5rem .75rem;border:1px solid var(--line);border-radius:.4rem;font-size:.9rem}
+.legend ul{list-style:none;margin:.2rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
+.legend button{font:inherit;background:none;border:0;padding:0;cursor:pointer;color:inherit}
+.legend button[aria-pressed=false]{opacity:.45;text-decoration:line-through}
+.article-counts,.note,footer{color:var(--muted);font-size:.9rem;margin:.1rem 0 .6rem}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman",serif;font-size:1.05rem;line-height:1.75;padding:.75rem 1rem;border:1px solid var(--line);border-radius:.4rem;background:#fffdf8}
+.claims{padding-left:1.5rem}
+.claims li{margin:.35rem 0}
+.claim{position:relative;cursor:pointer;scroll-margin-top:7rem;border-radius:.2rem;padding:0 .1rem;text-decoration-thickness:2px;text-underline-offset:.2em;text-decoration-line:underline;text-decoration-skip-ink:none}
+.claim[data-verdict=supported]{background:var(--ok-bg);text-decoration-color:var(--ok);text-decoration-style:solid}
+.claim[data-verdict=contradicted]{background:var(--bad-bg);text-decoration-color:var(--bad);text-decoration-style:wavy}
+.claim[data-verdict=unsupported]{background:var(--unk-bg);text-decoration-color:var(--unk);text-decoration-style:dashed}
+.claim:focus{outline:2px solid #0969da;outline-offset:1px}
+.icon{font-family:system-ui,sans-serif;font-weight:700;font-size:.8em;margin-right:.15em;text-decoration:none;display:inline-block}
+.claim[data-verdict=supported]>.icon,.legend .supported{color:var(--ok)}
+.claim[data-verdict=contradicted]>.icon,.legend .contradicted{color:var(--bad)}
+.claim[data-verdict=unsupported]>.icon,.legend .unsupported{color:var(--unk)}
+.legend .sample{padding:0 .2rem;text-decoration-line:underline;text-decoration-thickness:2px}
+.legend .supported .sample{background:var(--ok-bg);text-decoration-style:solid}
+.legend .contradicted .sample{background:var(--bad-bg);text-decoration-style:wavy}
+.legend .unsupported .sample{background:var(--unk-bg);text-decoration-style:dashed}
+.tip{display:none;position:absolute;left:0;top:100%;z-index:5;width:min(26rem,80vw);margin-top:.3rem;padding:.6rem .75rem;background:#fff;color:var(--ink);border:1px solid var(--line);border-radius:.4rem;box-shadow:0 6px 18px rgba(0,0,0,.18);white-space:normal;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-decoration:none;cursor:auto}
+.tip>span{display:block;margin:.15rem 0}
+.tip-verdict{font-weight:700}
+.claim[data-verdict=supported] .tip-verdict{color:var(--ok)}
+.claim[data-verdict=contradicted] .tip-verdict{color:var(--bad)}
+.claim[data-verdict=unsupported] .tip-verdict{color:var(--unk)}
+.tip-meta{color:var(--muted);font-size:.85em}
+.tip-src{overflow-wrap:anywhere}
+.tip a{color:#0969da}
+.claim:hover>.tip,.claim:focus>.tip,.claim:focus-within>.tip,.claim.open>.tip{display:block}
+body.hide-supported .claim[data-verdict=supported],body.hide-contradicted .claim[data-verdict=contradicted],body.hide-unsupported .claim[data-verdict=unsupported]{background:none;text-decoration-line:none}
+footer{margin-top:1.5rem}
+@media (max-width:40rem){
+body{font-size:15px}
+.text{padding:.5rem .6rem;font-size:1rem}
+.tip{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-height:60vh;overflow:auto}
+}
+</style>
+</head>
+<body>
+"##;
+
+const LEGEND: &str = r#"<section class="legend" aria-label="Legend">
+<strong>Legend</strong> (click to show or hide a kind)
+<ul>
+<li><button type="button" class="contradicted" data-filter="contradicted" aria-pressed="true"><span class="icon" aria-hidden="true">&#x2717;</span><span class="sample">contradicted</span></button>: red, wavy underline; a reference says otherwise</li>
+<li><button type="button" class="unsupported" data-filter="unsupported" aria-pressed="true"><span class="icon" aria-hidden="true">?</span><span class="sample">unsupported</span></button>: amber, dashed underline; the table cannot decide</li>
+<li><button type="button" class="supported" data-filter="supported" aria-pressed="true"><span class="icon" aria-hidden="true">&#x2713;</span><span class="sample">supported</span></button>: green, solid underline; a reference agrees</li>
+</ul>
+</section>
+"#;
+
+/// Click or tap pins a claim's details open (hover and focus need no
+/// script), as does a link to `#cN`; Escape closes them; the legend buttons
+/// hide a kind of highlight.
+const SCRIPT: &str = r#"<script>
+(function () {
+  function closeAll(except) {
+    document.querySelectorAll(".claim.open").forEach(function (el) {
+      if (el !== except) { el.classList.remove("open"); }
+    });
+  }
+  document.addEventListener("click", function (e) {
+    if (e.target.closest(".tip")) { return; }
+    var claim = e.target.closest(".claim");
+    closeAll(claim);
+    if (claim) { toggle(claim); }
+  });
+  // A second click, Enter or Space closes the details again (focus alone
+  // would keep them shown).
+  function toggle(claim) {
+    if (!claim.classList.toggle("open")) { claim.blur(); }
+  }
+  document.addEventListener("keydown", function (e) {
+    var claim = e.target.classList && e.target.classList.contains("claim") ? e.target : null;
+    if (e.key === "Escape") {
+      closeAll(null);
+      if (claim) { claim.blur(); }
+    }
+    if ((e.key === "Enter" || e.key === " ") && claim) {
+      e.preventDefault();
+      closeAll(claim);
+      toggle(claim);
+    }
+  });
+  // Keep a popover inside the window: shift it left when it would overflow.
+  function place(claim) {
+    var tip = claim && claim.querySelector(".tip");
+    if (!tip || getComputedStyle(tip).position === "fixed") { return; }
+    tip.style.left = "";
+    var over = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+    if (over > 0) { tip.style.left = -over + "px"; }
+  }
+  ["mouseover", "focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var claim = e.target.closest && e.target.closest(".claim");
+      if (claim && !e.target.closest(".tip")) { place(claim); }
+    });
+  });
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target && target.classList.contains("claim")) { target.classList.add("open"); place(target); }
+  document.querySelectorAll("[data-filter]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var on = b.getAttribute("aria-pressed") !== "true";
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      document.body.classList.toggle("hide-" + b.getAttribute("data-filter"), !on);
+    });
+  });
+})();
+</script>
+"#;
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::check::{RefSummary, Summary};
+
+    fn checked(
+        id: &str,
+        article: &str,
+        pos: (usize, usize),
+        text: &str,
+        v: Verdict,
+        r: Option<(&str, &str, &str)>,
+    ) -> Checked {
+        Checked {
+            id: id.into(),
+            article: article.into(),
+            line: pos.0,
+            column: pos.1,
+            text: text.into(),
+            verdict: v,
+            score: 0.8,
+            reference: r.map(|(id, statement, source)| RefSummary {
+                id: id.into(),
+                statement: statement.into(),
+                source: source.into(),
+            }),
+            reason: format!("reason for {id}"),
+            candidates: Vec::new(),
+        }
+    }
+
+    /// A small report shared by the renderers' unit tests: one supported,
+    /// one contradicted and one unsupported claim in `a.md`, and one
+    /// contradicted claim with awkward characters in a claims CSV.
+    pub(crate) fn sample() -> Report {
+        let claims = vec![
+            checked(
+                "a-1",
+                "a.md",
+                (3, 1),
+                "The Eiffel Tower was completed in 1889.",
+                Verdict::Supported,
+                Some((
+                    "L1",
+                    "The Eiffel Tower was completed in 1889.",
+                    "https://example.org/eiffel",
+                )),
+            ),
+            checked(
+                "a-2",
+                "a.md",
+                (3, 45),
+                "It is located in Rome.",
+                Verdict::Contradicted,
+                Some(("L2", "The Eiffel Tower is located in Paris.", "Guide, p. 3")),
+            ),
+            checked(
+                "a-3",
+                "a.md",
+                (5, 3),
+                "The moon is made of cheese.",
+                Verdict::Unsupported,
+                None,
+            ),
+            checked(
+                "x-1",
+                "dir\\x, y.csv",
+                (0, 0),
+                "50% say \"a|b\" <b>:\nnew, line",
+                Verdict::Contradicted,
+                Some((
+                    "R,9",
+                    "A <script>alert(1)</script> statement.",
+                    "javascript:alert(1)",
+                )),
+            ),
+        ];
+        Report {
+            summary: Summary {
+                supported: 1,
+                contradicted: 2,
+                unsupported: 1,
+            },
+            claims,
+        }
+    }
+
+    pub(crate) fn sample_sources() -> Sources {
+        let mut s = Sources::new();
+        s.insert(
+            "a.md".into(),
+            "# Title\n\nThe Eiffel Tower was completed in **1889**. It is located in [Rome](https://x.org/r).\n\n- The moon is made of cheese.\n"
+                .into(),
+        );
+        s
+    }
+
+    #[test]
+    fn locate_spans_markdown_markup() {
+        let src = &sample_sources()["a.md"];
+        let r = locate(src, 3, 1, "The Eiffel Tower was completed in 1889.").unwrap();
+        assert_eq!(&src[r], "The Eiffel Tower was completed in **1889**.");
+        let r = locate(src, 3, 45, "It is located in Rome.").unwrap();
+        assert_eq!(&src[r], "It is located in [Rome](https://x.org/r).");
+        let r = locate(src, 5, 3, "The moon is made of cheese.").unwrap();
+        assert_eq!(&src[r], "The moon is made of cheese.");
+    }
+
+    #[test]
+    fn locate_handles_wrapped_lines_clauses_and_characters() {
+        let src = "Kōno met Breton in\nBrussels on Monday, and then left.";
+        let r = locate(src, 1, 1, "Kōno met Breton in Brussels on Monday").unwrap();
+        assert_eq!(&src[r], "Kōno met Breton in\nBrussels on Monday");
+        let r = locate(src, 1, 6, "met Breton in Brussels on Monday, and then left.").unwrap();
+        assert_eq!(&src[r], "met Breton in\nBrussels on Monday, and then left.");
+    }
+
+    #[test]
+    fn locate_falls_back_to_sentence_end_and_rejects_bad_positions() {
+        let src = "Alpha beta gamma. Delta epsilon.\nSecond line";
+        let r = locate(src, 1, 1, "Something else entirely").unwrap();
+        assert_eq!(&src[r], "Alpha beta gamma.");
+        let r = locate(src, 2, 1, "Nothing matches").unwrap();
+        assert_eq!(&src[r], "Second line");
+        assert_eq!(locate(src, 0, 0, "x"), None);
+        assert_eq!(locate(src, 3, 1, "x"), None);
+        assert_eq!(locate(src, 2, 99, "x"), None);
+    }
+
+    #[test]
+    fn html_escapes_every_text_and_links_only_web_sources() {
+        let html = report_html(&sample(), &sample_sources());
+        assert_eq!(html.matches("<script").count(), 1, "only the page's own script");
+        assert!(html.contains("A &lt;script&gt;alert(1)&lt;/script&gt; statement."));
+        assert!(html.contains("&quot;a|b&quot; &lt;b&gt;"));
+        assert!(!html.contains("href=\"javascript"));
+        assert!(html.contains("Source: javascript:alert(1)</span>"));
+        assert!(html.contains("<a href=\"https://example.org/eiffel\" rel=\"noopener noreferrer\">"));
+        assert_eq!(html.matches("<span class=\"claim\"").count(), 4);
+        assert_eq!(html.matches("data-verdict=\"contradicted\" data-id=").count(), 2);
+        // The CSV claims have no source text: listed, with a note.
+        assert!(html.contains("The article text is not available"));
+        assert!(html.contains("<h2>dir\\x, y.csv</h2>"));
+        // Highlight covers the markup of the source.
+        assert!(html.contains("</span>The Eiffel Tower was completed in **1889**.<span class=\"tip\""));
+    }
+
+    #[test]
+    fn html_summary_counts_and_determinism() {
+        let a = report_html(&sample(), &sample_sources());
+        assert!(a.contains("data-verdict=\"contradicted\" data-count=\"2\""));
+        assert!(a.contains("data-verdict=\"supported\" data-count=\"1\""));
+        assert!(a.contains("data-count=\"4\">4 claims in 2 articles"));
+        assert_eq!(a, report_html(&sample(), &sample_sources()));
+    }
+
+    #[test]
+    fn overlapping_claims_do_not_nest() {
+        let mut r = sample();
+        r.claims.truncate(1);
+        let mut second = r.claims[0].clone();
+        second.id = "a-9".into();
+        second.column = 5;
+        second.text = "Eiffel Tower was completed".into();
+        r.claims.push(second);
+        let html = report_html(&r, &sample_sources());
+        assert_eq!(html.matches("<span class=\"claim\"").count(), 2);
+        let text = html.split("<div class=\"text\">").nth(1).unwrap();
+        assert!(text.find("id=\"c2\"").unwrap() > text.find("id=\"c1\"").unwrap());
+    }
+
+    #[test]
+    fn urls_are_cleaned_for_attributes() {
+        assert_eq!(
+            clean_url(" https://x.org/a b\"<c>'?q=1&r "),
+            "https://x.org/a%20b%22%3Cc%3E%27?q=1&r"
+        );
+        assert!(is_web_url("HTTPS://x.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://"));
+    }
+}

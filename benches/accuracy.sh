@@ -8,8 +8,8 @@ BENCH_DIR=${BENCH_DIR:-../shared/bench}
 cargo build --release --quiet
 BIN=target/release/factcheck
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-printf '| set | split | claims | accuracy | macro-F1 | P(contradicted) | R(contradicted) | recall@1 | recall@5 |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| set | split | claims | accuracy | macro-F1 | P(contradicted) | R(contradicted) | recall@1 | recall@5 | BM25 top-1 |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 for dir in "$BENCH_DIR"/*/; do
   name=$(basename "$dir")
   [ -f "$dir/claims.csv" ] || continue
@@ -39,7 +39,7 @@ e = json.load(open(path))
 c = e["labels"]["contradicted"]
 r = e.get("retrieval") or {}
 fmt = lambda v: "-" if v is None else f"{v:.3f}"
-print(f"| {name} | {split} | {e['claims']} | {e['accuracy']:.3f} | {e['macro_f1']:.3f} | {c['precision']:.3f} | {c['recall']:.3f} | {fmt(r.get('recall_at_1'))} | {fmt(r.get('recall_at_5'))} |")
+print(f"| {name} | {split} | {e['claims']} | {e['accuracy']:.3f} | {e['macro_f1']:.3f} | {c['precision']:.3f} | {c['recall']:.3f} | {fmt(r.get('recall_at_1'))} | {fmt(r.get('recall_at_5'))} | {fmt(r.get('retriever_at_1'))} |")
 PY
   done
 done

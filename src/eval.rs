@@ -33,8 +33,9 @@ pub fn read_evidence(path: &Path) -> Result<Evidence> {
     Ok(out)
 }
 
-/// Retrieval figures: how often a gold reference is the first candidate,
-/// or among the first five.
+/// Retrieval figures: how often the deciding reference (or, when none
+/// decided, the best candidate) is gold; how often a gold reference is among
+/// the first five candidates; and how often BM25 alone ranks a gold one first.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Retrieval {
     /// Claims with gold evidence in the report.
@@ -43,17 +44,28 @@ pub struct Retrieval {
     pub recall_at_1: f64,
     /// Share with a gold reference among the first five.
     pub recall_at_5: f64,
+    /// Share whose best BM25 candidate (before re-ranking) is gold.
+    pub retriever_at_1: f64,
 }
 
 /// Computes recall@1 and recall@5 over the candidates kept in a report
 /// (check with `explain` on so that candidates are kept).
 pub fn retrieval(report: &Report, evidence: &Evidence) -> Retrieval {
-    let (mut n, mut at1, mut at5) = (0usize, 0usize, 0usize);
+    let (mut n, mut at1, mut at5, mut bm1) = (0usize, 0usize, 0usize, 0usize);
     for c in &report.claims {
         let Some(gold) = evidence.get(&c.id) else { continue };
         n += 1;
-        if c.candidates.first().is_some_and(|k| gold.contains(&k.id)) {
+        // The deciding reference, or the best candidate when none decided.
+        let first = c.reference.as_ref().map(|r| &r.id).or(c.candidates.first().map(|k| &k.id));
+        if first.is_some_and(|id| gold.contains(id)) {
             at1 += 1;
+        }
+        let by_bm25 = c
+            .candidates
+            .iter()
+            .max_by(|a, b| a.retrieval.total_cmp(&b.retrieval).then(b.id.cmp(&a.id)));
+        if by_bm25.is_some_and(|k| gold.contains(&k.id)) {
+            bm1 += 1;
         }
         if c.candidates.iter().take(5).any(|k| gold.contains(&k.id)) {
             at5 += 1;
@@ -64,6 +76,7 @@ pub fn retrieval(report: &Report, evidence: &Evidence) -> Retrieval {
         claims: n,
         recall_at_1: share(at1),
         recall_at_5: share(at5),
+        retriever_at_1: share(bm1),
     }
 }
 

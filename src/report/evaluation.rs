@@ -32,8 +32,8 @@ pub fn evaluation_text(e: &Evaluation) -> String {
     }
     let retrieval = e.retrieval.map_or(String::new(), |r| {
         format!(
-            "retrieval over {} claims with gold evidence: recall@1 {:.4}, recall@5 {:.4}\n",
-            r.claims, r.recall_at_1, r.recall_at_5
+            "retrieval over {} claims with gold evidence: recall@1 {:.4} (deciding reference), recall@5 {:.4}, BM25 top-1 {:.4}\n",
+            r.claims, r.recall_at_1, r.recall_at_5, r.retriever_at_1
         )
     });
     format!(

@@ -23,10 +23,12 @@ const B: f64 = 0.75;
 pub struct Index {
     refs: Vec<Reference>,
     terms: HashMap<String, u32>,
-    /// Postings per term: (reference, term frequency), by reference.
-    postings: Vec<Vec<(u32, u32)>>,
-    /// Per reference: `K1 * (1 - B + B * len / avg_len)`, the BM25 length norm.
-    length_norm: Vec<f32>,
+    /// Postings per term: (reference, impact), by reference. The impact is
+    /// the BM25 term-frequency part `tf (K1 + 1) / (tf + K1 (1 - B + B len / avg))`,
+    /// computed once when building, so a query only multiplies by idf.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Per term: the largest impact in its postings (MaxScore's bound).
+    max_impact: Vec<f32>,
     /// Alias groups as stem sequences.
     groups: Vec<Vec<Vec<String>>>,
     /// First stem of an alias -> (group, member) that start with it.
@@ -68,7 +70,7 @@ impl Index {
             refs: Vec::new(),
             terms: HashMap::new(),
             postings: Vec::new(),
-            length_norm: Vec::with_capacity(refs.len()),
+            max_impact: Vec::new(),
             groups,
             group_starts,
             expansions: Vec::with_capacity(refs.len()),
@@ -116,7 +118,8 @@ impl Index {
             lengths.push(tf.iter().map(|&(_, n)| n).sum::<u32>());
             tf.sort_unstable();
             for &(id, n) in &tf {
-                index.postings[id as usize].push((doc as u32, n));
+                // The term frequency for now; turned into the impact below.
+                index.postings[id as usize].push((doc as u32, n as f32));
             }
             index.expansions.push(expansion);
         }
@@ -125,10 +128,19 @@ impl Index {
         } else {
             (lengths.iter().map(|&l| u64::from(l)).sum::<u64>() as f64 / lengths.len() as f64).max(1.0)
         };
-        index.length_norm = lengths
+        let norms: Vec<f32> = lengths
             .iter()
             .map(|&l| (K1 * (1.0 - B + B * f64::from(l) / avg)) as f32)
             .collect();
+        let k1 = K1 as f32;
+        for list in &mut index.postings {
+            let mut max = 0.0f32;
+            for (doc, tf) in list.iter_mut() {
+                *tf = *tf * (k1 + 1.0) / (*tf + norms[*doc as usize]);
+                max = max.max(*tf);
+            }
+            index.max_impact.push(max);
+        }
         index.refs = refs;
         index
     }
@@ -231,8 +243,8 @@ impl Index {
     /// The `k` best references for a query of (stem, boost) words,
     /// best first; ties go to the earlier reference.
     ///
-    /// Scores accumulate in a dense per-thread array (no hashing per
-    /// posting). Terms are taken rarest first (MaxScore): once the k-th best
+    /// Scores accumulate in a small per-thread hash map (it stays in cache,
+    /// unlike an array over the whole table). Terms are taken rarest first (MaxScore): once the k-th best
     /// score beats what all remaining terms could add to a reference not yet
     /// seen, the remaining (long, common) posting lists are only probed for
     /// the references already in play, by binary search, instead of being
@@ -240,7 +252,7 @@ impl Index {
     /// every scored reference.
     pub fn search(&self, query: &[(String, f64)], k: usize) -> Vec<Hit> {
         thread_local! {
-            static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+            static SCRATCH: RefCell<(FxHashMap<u32, f32>, Vec<u32>)> = RefCell::new((FxHashMap::default(), Vec::new()));
         }
         let mut terms: Vec<(u32, f32)> = Vec::new();
         for (term, boost) in query {
@@ -255,60 +267,53 @@ impl Index {
         }
         // Heaviest first; the term id breaks ties so the order is fixed.
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let k1 = K1 as f32;
         // What terms i.. could add at most to one reference.
         let mut rest = vec![0.0f32; terms.len() + 1];
         for i in (0..terms.len()).rev() {
-            rest[i] = rest[i + 1] + terms[i].1 * (k1 + 1.0);
+            rest[i] = rest[i + 1] + terms[i].1 * self.max_impact[terms[i].0 as usize];
         }
         SCRATCH.with(|cell| {
             let (scores, touched) = &mut *cell.borrow_mut();
-            if scores.len() < self.refs.len() {
-                scores.resize(self.refs.len(), 0.0);
-            }
-            let contribution = |weight: f32, tf: u32, d: usize| {
-                let tf = tf as f32;
-                weight * tf * (k1 + 1.0) / (tf + self.length_norm[d])
-            };
+            scores.clear();
+            touched.clear();
             let mut probe_from = terms.len();
             for (i, &(id, weight)) in terms.iter().enumerate() {
                 if i > 0 && touched.len() >= k && kth_score(scores, touched, k) > rest[i] {
                     probe_from = i;
                     break;
                 }
-                for &(doc, tf) in &self.postings[id as usize] {
-                    let d = doc as usize;
-                    if scores[d] == 0.0 {
-                        touched.push(doc);
+                for &(doc, impact) in &self.postings[id as usize] {
+                    match scores.entry(doc) {
+                        std::collections::hash_map::Entry::Occupied(mut e) => *e.get_mut() += weight * impact,
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert(weight * impact);
+                            touched.push(doc);
+                        }
                     }
-                    scores[d] += contribution(weight, tf, d);
                 }
             }
             if probe_from < terms.len() {
                 // Only references that could still reach the top k are probed.
                 let kth = kth_score(scores, touched, k);
-                let hopeful: Vec<u32> = touched
-                    .iter()
-                    .copied()
-                    .filter(|&d| scores[d as usize] + rest[probe_from] >= kth)
-                    .collect();
+                let hopeful: Vec<u32> =
+                    touched.iter().copied().filter(|d| scores[d] + rest[probe_from] >= kth).collect();
                 for &(id, weight) in &terms[probe_from..] {
                     let list = &self.postings[id as usize];
                     for &doc in &hopeful {
                         if let Ok(p) = list.binary_search_by(|&(d, _)| d.cmp(&doc)) {
-                            scores[doc as usize] += contribution(weight, list[p].1, doc as usize);
+                            if let Some(s) = scores.get_mut(&doc) {
+                                *s += weight * list[p].1;
+                            }
                         }
                     }
                 }
             }
             let mut best: Vec<Hit> = Vec::with_capacity(k + 1);
             for &doc in touched.iter() {
-                let d = doc as usize;
                 let hit = Hit {
-                    doc: d,
-                    score: f64::from(scores[d]),
+                    doc: doc as usize,
+                    score: f64::from(scores[&doc]),
                 };
-                scores[d] = 0.0;
                 if best.len() == k && !better(&hit, &best[k - 1]) {
                     continue;
                 }
@@ -316,17 +321,16 @@ impl Index {
                 best.insert(at, hit);
                 best.truncate(k);
             }
-            touched.clear();
             best
         })
     }
 }
 
 /// The k-th highest score among the touched references.
-fn kth_score(scores: &[f32], touched: &[u32], k: usize) -> f32 {
+fn kth_score(scores: &FxHashMap<u32, f32>, touched: &[u32], k: usize) -> f32 {
     let mut top: Vec<f32> = Vec::with_capacity(k + 1);
-    for &doc in touched {
-        let s = scores[doc as usize];
+    for doc in touched {
+        let s = scores[doc];
         if top.len() < k || s > top[k - 1] {
             let at = top.partition_point(|&x| x >= s);
             top.insert(at, s);

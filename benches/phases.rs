@@ -1,6 +1,6 @@
 //! Times the phases of a check separately: loading the tables, building the
 //! index, and judging the claims (per-claim mean), on one thread pool.
-//! Usage: phases REFS.csv CLAIMS.csv
+//! Usage: phases REFS.csv CLAIMS.csv [SAVE_INDEX.fcidx]
 use std::time::Instant;
 
 fn main() {
@@ -26,4 +26,14 @@ fn main() {
     println!("load claims   {:>8.3} s", (t3 - t2).as_secs_f64());
     println!("judge claims  {:>8.3} s  ({:.3} ms per claim)", (t4 - t3).as_secs_f64(), (t4 - t3).as_secs_f64() * 1e3 / m.max(1) as f64);
     println!("verdicts: {:?}", report.summary);
+    // With a third argument: save the index there and time loading it back.
+    if let Some(file) = args.get(3) {
+        let file = std::path::Path::new(file);
+        factcheck::store::save(&index, file).expect("save");
+        let t5 = Instant::now();
+        let loaded = factcheck::store::load(file).expect("load");
+        let t6 = Instant::now();
+        println!("load saved index {:>8.3} s ({} MB)", (t6 - t5).as_secs_f64(), std::fs::metadata(file).map_or(0, |m| m.len() >> 20));
+        drop(loaded);
+    }
 }

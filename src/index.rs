@@ -38,6 +38,16 @@ pub struct Index {
     expansions: Vec<Vec<String>>,
 }
 
+/// Borrowed parts of an index, in term-id order.
+pub(crate) struct IndexParts<'a> {
+    pub refs: &'a [Reference],
+    pub names: Vec<&'a str>,
+    pub postings: &'a [Vec<(u32, f32)>],
+    pub max_impact: &'a [f32],
+    pub groups: &'a [Vec<Vec<String>>],
+    pub expansions: &'a [Vec<String>],
+}
+
 /// One retrieved candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -214,6 +224,49 @@ impl Index {
             }
         }
         out
+    }
+
+    /// The parts of the index, for `store` to write.
+    pub(crate) fn parts(&self) -> IndexParts<'_> {
+        let mut names = vec![""; self.postings.len()];
+        for (name, &id) in &self.terms {
+            names[id as usize] = name;
+        }
+        IndexParts {
+            refs: &self.refs,
+            names,
+            postings: &self.postings,
+            max_impact: &self.max_impact,
+            groups: &self.groups,
+            expansions: &self.expansions,
+        }
+    }
+
+    /// Rebuilds an index from parts that `store` read back.
+    pub(crate) fn from_parts(
+        refs: Vec<Reference>,
+        names: Vec<String>,
+        postings: Vec<Vec<(u32, f32)>>,
+        max_impact: Vec<f32>,
+        groups: Vec<Vec<Vec<String>>>,
+        expansions: Vec<Vec<String>>,
+    ) -> Index {
+        let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (m, member) in group.iter().enumerate() {
+                group_starts.entry(member[0].clone()).or_default().push((g as u32, m as u32));
+            }
+        }
+        let terms = names.into_iter().enumerate().map(|(i, n)| (n, i as u32)).collect();
+        Index {
+            refs,
+            terms,
+            postings,
+            max_impact,
+            groups,
+            group_starts,
+            expansions,
+        }
     }
 
     /// The references, in index order.

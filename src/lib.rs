@@ -40,6 +40,7 @@ pub mod lexicon;
 pub mod matching;
 pub mod reference;
 pub mod relations;
+pub mod store;
 pub mod report;
 pub mod text;
 pub mod verdict;

@@ -208,6 +208,7 @@ pub struct Alignment {
     pub weights: Vec<f64>,
     /// Whether each claim token is found in the reference.
     pub found: Vec<bool>,
+
 }
 
 impl Alignment {
@@ -507,6 +508,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         matched: words(Status::Matched),
         missing: words(Status::Missing),
         found: status.iter().map(|s| *s == Status::Matched).collect(),
+
         weights,
         conflicts,
     }
@@ -755,10 +757,7 @@ fn slot_substitution<'r>(
             if !lead_shared {
                 continue;
             }
-            if rc
-                .clone()
-                .any(|k| claim_stems.contains(reference.toks[k].stem.as_str()))
-            {
+            if claim_stems.contains(reference.toks[rc.end - 1].stem.as_str()) {
                 continue;
             }
             let c = &claim.toks[head];

@@ -38,15 +38,18 @@ measure() {
     local start end code=0
     start=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null || code=$?
+        /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" >/dev/null || code=$?
     else
         "$@" >/dev/null || code=$?
-        echo "?" >"$work/rss"
+        echo "? ? ?" >"$work/rss"
     fi
+    # The last line: GNU time puts "Command exited with non-zero status" before it.
+    local rss user sys
+    read -r rss user sys < <(tail -n 1 "$work/rss")
     end=$(date +%s.%N)
     local secs
     secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
-    printf '%-40s %8ss  max RSS %s KiB  exit %s\n' "$name" "$secs" "$(cat "$work/rss")" "$code"
+    printf '%-38s %7ss wall  %6ss user  %5ss sys  max RSS %s KiB  exit %s\n' "$name" "$secs" "$user" "$sys" "$rss" "$code"
     if [ "$code" -gt 1 ] || awk -v s="$secs" -v l="$limit" 'BEGIN { exit !(s > l) }'; then
         status=1
     fi

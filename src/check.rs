@@ -83,6 +83,21 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Counts the verdicts of a list of checked claims.
+    pub fn of(claims: &[Checked]) -> Summary {
+        let mut summary = Summary::default();
+        for c in claims {
+            match c.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Unsupported => summary.unsupported += 1,
+            }
+        }
+        summary
+    }
+}
+
 /// The result of a check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -90,6 +105,16 @@ pub struct Report {
     pub claims: Vec<Checked>,
     /// Counts per verdict.
     pub summary: Summary,
+}
+
+impl Report {
+    /// Keeps the claims for which `keep` is true and counts again, so that
+    /// the summary always describes the claims reported (ignores, baselines
+    /// and severities remove claims after the check).
+    pub fn retain(&mut self, keep: impl FnMut(&Checked) -> bool) {
+        self.claims.retain(keep);
+        self.summary = Summary::of(&self.claims);
+    }
 }
 
 /// Options of a check.
@@ -197,6 +222,44 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
     }
 }
 
+/// [`check_claims`] with a progress hook: `progress(done)` is called on the
+/// calling thread with the number of claims judged so far, after each slice
+/// of claims, so that a front end can draw a progress bar (the library
+/// itself never prints).
+///
+/// The claims are judged by [`check_claims`] in slices; the report is the
+/// same as one call would give, since it is sorted by the same stable key.
+pub fn check_claims_with_progress(
+    claims: Vec<Claim>,
+    index: &Index,
+    options: &Options,
+    progress: &dyn Fn(usize),
+) -> Report {
+    // Big enough to keep every thread busy, small enough for a bar that moves.
+    let slice = (claims.len() / 100).max(64);
+    let mut checked = Vec::with_capacity(claims.len());
+    let mut rest = claims;
+    while !rest.is_empty() {
+        let tail = rest.split_off(slice.min(rest.len()));
+        checked.extend(check_claims(rest, index, options).claims);
+        progress(checked.len());
+        rest = tail;
+    }
+    checked.sort_by(|a, b| {
+        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(
+            b.article.as_str(),
+            b.line,
+            b.column,
+            b.id.as_str(),
+        ))
+    });
+    let summary = Summary::of(&checked);
+    Report {
+        claims: checked,
+        summary,
+    }
+}
+
 /// The features of each claim's evidence, for training the calibrated
 /// model (`factcheck eval --dump-features`).
 pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
@@ -214,4 +277,41 @@ pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) ->
         claims.extend(load_claims(input, options.min_score)?);
     }
     Ok(check_claims(claims, &index, options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::parse_table;
+
+    #[test]
+    fn progress_variant_gives_the_same_report_and_counts_up() {
+        let refs = parse_table(
+            Path::new("r.csv"),
+            "id,statement\nR1,The Eiffel Tower was completed in 1889.\nR2,NASA was founded in 1958.\n",
+        )
+        .unwrap();
+        let index = Index::build(refs);
+        let claims: Vec<Claim> = (0..150)
+            .map(|i| Claim {
+                id: format!("a-{i}"),
+                article: format!("a{}.md", i % 3),
+                line: 150 - i,
+                column: 1,
+                text: match i % 3 {
+                    0 => "The Eiffel Tower was completed in 1899.".into(),
+                    1 => "NASA was founded in 1958.".into(),
+                    _ => "The moon is made of cheese.".into(),
+                },
+                score: 1.0,
+            })
+            .collect();
+        let options = Options::default();
+        let seen = std::cell::RefCell::new(Vec::new());
+        let with =
+            check_claims_with_progress(claims.clone(), &index, &options, &|n| seen.borrow_mut().push(n));
+        assert_eq!(with, check_claims(claims, &index, &options));
+        assert_eq!(*seen.borrow(), vec![64, 128, 150]);
+        assert_eq!(with.summary, Summary::of(&with.claims));
+    }
 }

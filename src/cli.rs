@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use factcheck::config;
 
 /// Find the factual claims in articles and check them against reference tables.
 #[derive(Debug, Parser)]
@@ -25,6 +26,88 @@ pub enum Command {
     Eval(EvalArgs),
     /// Compare two articles: which claims agree, conflict or share a topic.
     Compare(CompareArgs),
+    /// Show the configuration file in use, or with --dump the effective configuration.
+    Config(ConfigArgs),
+    /// Work with reference tables (`refs lint`).
+    Refs(RefsArgs),
+    /// Print a shell completion script to standard output.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output.
+    Man,
+}
+
+/// Where the configuration comes from: shared by `check`, `compare` and `config`.
+#[derive(Debug, Args, Clone)]
+pub struct ConfigFileArgs {
+    /// Read the configuration from FILE instead of looking for factcheck.toml.
+    ///
+    /// Without it, factcheck looks for factcheck.toml (then .factcheck.toml) in the current
+    /// directory and each parent; the closest wins. Paths in the file are relative to it.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "no_config",
+        help_heading = "Configuration"
+    )]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file: defaults and flags only.
+    #[arg(long, help_heading = "Configuration")]
+    pub no_config: bool,
+}
+
+impl ConfigFileArgs {
+    /// The library's description of the same choice.
+    pub fn source(&self) -> config::Source {
+        match (&self.config, self.no_config) {
+            (_, true) => config::Source::None,
+            (Some(path), false) => config::Source::File(path.clone()),
+            (None, false) => config::Source::Discover,
+        }
+    }
+}
+
+/// Arguments of `config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the effective configuration (defaults < config file) as TOML.
+    #[arg(long)]
+    pub dump: bool,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+}
+
+/// Arguments of `refs`.
+#[derive(Debug, Args)]
+pub struct RefsArgs {
+    /// What to do with the tables.
+    #[command(subcommand)]
+    pub command: RefsCommand,
+}
+
+/// Subcommands of `refs`.
+#[derive(Debug, Subcommand)]
+pub enum RefsCommand {
+    /// List every problem of reference tables: duplicates, contradictions, missing sources, bad rows.
+    ///
+    /// Prints one `PATH:LINE: message` line per problem and a count. Exits with 1 when it finds
+    /// problems, 0 when the tables are clean and 2 when a table cannot be read.
+    Lint(LintArgs),
+}
+
+/// Arguments of `refs lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Reference tables (CSV) or directories of them.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `extract`.
@@ -44,18 +127,18 @@ pub struct ExtractArgs {
 /// Thresholds shared by `check` and `eval`.
 #[derive(Debug, Args, Clone, Copy)]
 pub struct Thresholds {
-    /// Trade-off between catching problems and false alarms.
-    #[arg(long, value_enum, default_value_t = ProfileArg::Balanced, help_heading = "Thresholds")]
-    pub profile: ProfileArg,
+    /// Trade-off between catching problems and false alarms [default: balanced].
+    #[arg(long, value_enum, help_heading = "Thresholds")]
+    pub profile: Option<ProfileArg>,
     /// Share of a claim a reference must cover to support it (0 to 1); overrides the profile.
     #[arg(long, value_name = "SHARE", help_heading = "Thresholds")]
     pub min_support: Option<f64>,
     /// Share a reference must cover for a conflicting detail to count (0 to 1); overrides the profile.
     #[arg(long, value_name = "SHARE", help_heading = "Thresholds")]
     pub min_match: Option<f64>,
-    /// Keep sentences whose check-worthiness reaches this score (0 to 1).
-    #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE, help_heading = "Thresholds")]
-    pub min_score: f64,
+    /// Keep sentences whose check-worthiness reaches this score (0 to 1) [default: 0.5].
+    #[arg(long, value_name = "SCORE", help_heading = "Thresholds")]
+    pub min_score: Option<f64>,
     /// Decide by the thresholds alone, without the calibrated model.
     #[arg(long, help_heading = "Thresholds")]
     pub rules: bool,
@@ -75,25 +158,48 @@ pub enum ProfileArg {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles (.txt, .md) or claims CSVs. Default: every article in claims/.
+    /// Articles (.txt, .md) or claims CSVs. Default: the `articles` of factcheck.toml, else every
+    /// article in claims/.
     pub inputs: Vec<PathBuf>,
-    /// Reference table (CSV) or a directory of them; repeatable. Default: references/.
+    /// Reference table (CSV) or a directory of them; repeatable. Default: the `refs` of
+    /// factcheck.toml, else references/.
     #[arg(long = "refs", value_name = "PATH")]
     pub refs: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Exit with code 1 when a claim is at or above this verdict.
-    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
-    pub fail_on: FailOn,
+    /// Output format [default: table].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Exit with code 1 when a claim is at or above this verdict [default: contradicted].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Exit with code 0 whatever the findings: the same as --fail-on never.
+    #[arg(long, conflicts_with = "fail_on")]
+    pub exit_zero: bool,
     /// Write the report here (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Show the top 3 candidate references of each claim with their scores.
     #[arg(long)]
     pub explain: bool,
+    /// Report and fail only on findings that are not in this baseline file.
+    ///
+    /// A finding is known by a fingerprint of its claim's text, verdict and deciding reference,
+    /// never its line: moving a paragraph keeps it baselined. Baselined findings are left out of
+    /// the output, the summary and the exit code.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file (written atomically), then report as
+    /// --baseline FILE would: only supported claims remain, and the run exits with 0.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "baseline",
+        help_heading = "Baseline"
+    )]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
 }
 
 /// Arguments of `compare`.
@@ -124,9 +230,11 @@ pub struct CompareArgs {
     /// said in sentences that are not worth checking on their own.
     #[arg(long, value_name = "SCORE", default_value_t = factcheck::compare::DEFAULT_MIN_SCORE)]
     pub min_score: f64,
-    /// Profile of the verdicts given with --refs.
-    #[arg(long, value_enum, default_value_t = ProfileArg::Balanced)]
-    pub profile: ProfileArg,
+    /// Profile of the verdicts given with --refs [default: balanced].
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
 }
 
 /// Output formats of `compare`.
@@ -187,6 +295,45 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The library's name for the same format.
+    pub fn to_lib(self) -> config::Format {
+        match self {
+            Format::Table => config::Format::Table,
+            Format::Json => config::Format::Json,
+            Format::Csv => config::Format::Csv,
+            Format::Github => config::Format::Github,
+            Format::Sarif => config::Format::Sarif,
+            Format::Junit => config::Format::Junit,
+            Format::Markdown => config::Format::Markdown,
+            Format::Claimreview => config::Format::Claimreview,
+            Format::Html => config::Format::Html,
+        }
+    }
+}
+
+impl FailOn {
+    /// The library's name for the same rule.
+    pub fn to_lib(self) -> config::FailOn {
+        match self {
+            FailOn::Contradicted => config::FailOn::Contradicted,
+            FailOn::Unsupported => config::FailOn::Unsupported,
+            FailOn::Never => config::FailOn::Never,
+        }
+    }
+}
+
+impl ProfileArg {
+    /// The library's profile.
+    pub fn to_lib(self) -> factcheck::verdict::Profile {
+        match self {
+            ProfileArg::Strict => factcheck::verdict::Profile::Strict,
+            ProfileArg::Balanced => factcheck::verdict::Profile::Balanced,
+            ProfileArg::Lenient => factcheck::verdict::Profile::Lenient,
+        }
+    }
+}
+
 /// Output formats of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
@@ -215,5 +362,43 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_format_name_is_the_library_name() {
+        for f in Format::value_variants() {
+            let name = f.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(f.to_lib().as_str(), name);
+        }
+        for f in FailOn::value_variants() {
+            let name = f.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(f.to_lib().as_str(), name);
+        }
+        for p in ProfileArg::value_variants() {
+            let name = p.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(p.to_lib().as_str(), name);
+        }
+    }
+
+    #[test]
+    fn documented_min_score_default_is_the_library_default() {
+        let cmd = Cli::command();
+        let check = cmd.find_subcommand("check").unwrap();
+        let arg = check.get_arguments().find(|a| a.get_id() == "min_score").unwrap();
+        let help = arg.get_help().unwrap().to_string();
+        assert!(
+            help.ends_with(&format!("[default: {}]", factcheck::extract::DEFAULT_MIN_SCORE)),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn exit_zero_conflicts_with_fail_on_and_baselines_with_each_other() {
+        assert!(Cli::try_parse_from(["factcheck", "check", "--exit-zero"]).is_ok());
+        assert!(Cli::try_parse_from(["factcheck", "check", "--exit-zero", "--fail-on", "never"]).is_err());
+        assert!(
+            Cli::try_parse_from(["factcheck", "check", "--baseline", "a", "--write-baseline", "b"]).is_err()
+        );
+        assert!(Cli::try_parse_from(["factcheck", "config", "--config", "a", "--no-config"]).is_err());
     }
 }

@@ -27,16 +27,20 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod baseline;
 pub mod calibration;
 pub mod check;
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod csv_input;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod ignore;
 pub mod index;
 pub mod lexicon;
+pub mod lint;
 pub mod matching;
 pub mod reference;
 pub mod relations;

@@ -5,19 +5,20 @@ mod cli;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use cli::{
-    CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, FailOn, Format, ProfileArg, Thresholds,
-};
-use cli::{CompareArgs, CompareFormat};
+use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, Thresholds};
+use cli::{CompareArgs, CompareFormat, CompletionsArgs, ConfigArgs, RefsCommand};
+use factcheck::baseline::{self, Baseline};
 use factcheck::calibration::FEATURE_NAMES;
 use factcheck::check::{self, Options, Report};
+use factcheck::config::{self, Config, FailOn, Format};
 use factcheck::index::Index;
 use factcheck::reference::read_tables;
-use factcheck::verdict::{Profile, Settings, Verdict};
-use factcheck::{claim, compare, eval, extract, report, Error, Result};
+use factcheck::verdict::{Settings, Verdict};
+use factcheck::{claim, compare, eval, extract, ignore, lint, report, Error, Result};
 
 /// Exit codes, as ripgrep, ruff and Vale use them.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +38,12 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::Eval(args) => run_eval(&args),
         Command::Compare(args) => run_compare(&args),
+        Command::Config(args) => run_config(&args),
+        Command::Refs(args) => match args.command {
+            RefsCommand::Lint(lint) => run_lint(&lint.paths),
+        },
+        Command::Completions(args) => run_completions(&args),
+        Command::Man => run_man(),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -47,33 +54,39 @@ fn main() -> ExitCode {
     }
 }
 
-fn options(t: &Thresholds, explain: bool) -> Result<Options> {
+/// The thresholds given on the command line, as a configuration layer.
+fn threshold_flags(t: &Thresholds) -> Result<Config> {
     let given = [
         ("--min-support", t.min_support),
         ("--min-match", t.min_match),
-        ("--min-score", Some(t.min_score)),
+        ("--min-score", t.min_score),
     ];
     for (name, v) in given {
         if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
             return Err(Error::Usage(format!("{name} must be between 0 and 1, got {v}")));
         }
     }
-    let profile = match t.profile {
-        ProfileArg::Strict => Profile::Strict,
-        ProfileArg::Balanced => Profile::Balanced,
-        ProfileArg::Lenient => Profile::Lenient,
-    };
-    let mut settings = Settings::profile(profile, !t.rules);
-    if let Some(v) = t.min_support {
-        settings.min_support = v;
-    }
-    if let Some(v) = t.min_match {
-        settings.min_match = v;
-    }
-    Ok(Options {
-        settings,
+    Ok(Config {
+        profile: t.profile.map(cli::ProfileArg::to_lib),
+        min_support: t.min_support,
+        min_match: t.min_match,
         min_score: t.min_score,
-        explain,
+        ..Config::default()
+    })
+}
+
+/// Every flag of `check` that the config file can also set, as a configuration layer.
+fn check_flags(args: &CheckArgs) -> Result<Config> {
+    let fail_on = if args.exit_zero {
+        Some(FailOn::Never)
+    } else {
+        args.fail_on.map(cli::FailOn::to_lib)
+    };
+    Ok(Config {
+        refs: args.refs.clone(),
+        format: args.format.map(cli::Format::to_lib),
+        fail_on,
+        ..threshold_flags(&args.thresholds)?
     })
 }
 
@@ -89,7 +102,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Exit> {
 /// Expands directories given as reference paths into their CSV files.
 fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let given = if refs.is_empty() {
-        vec![PathBuf::from("references")]
+        vec![PathBuf::from(config::DEFAULT_REFS)]
     } else {
         refs.to_vec()
     };
@@ -112,26 +125,119 @@ fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn run_check(args: &CheckArgs) -> Result<Exit> {
-    let options = options(&args.thresholds, args.explain)?;
-    let inputs = if args.inputs.is_empty() {
-        let files = check::files_in(Path::new("claims"), &["txt", "md", "markdown"])?;
-        if files.is_empty() {
-            return Err(Error::Usage("no input given and claims/ holds no article".into()));
-        }
-        files
-    } else {
-        args.inputs.clone()
-    };
-    let mut report = check::check_paths(&inputs, &table_paths(&args.refs)?, &options)?;
+    let flags = check_flags(args)?;
+    let loaded = config::load(&args.config.source())?;
+    let cfg = loaded.config.merge(flags);
+    let options = cfg.options(!args.thresholds.rules, args.explain);
+    let inputs = check_inputs(&args.inputs, &cfg, loaded.path.as_deref())?;
+    let accepted = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let index = Index::build(read_tables(&table_paths(&cfg.refs)?)?);
+    let ignores = ignore::Ignores::new(&cfg.ignore);
+    let mut claims = Vec::new();
+    for input in &inputs {
+        claims.extend(ignore::load_claims(input, options.min_score)?);
+    }
+    claims.retain(|c| !ignores.matches(c));
+    let mut report = check_with_progress_bar(claims, &index, &options);
+    if let Some(path) = &args.write_baseline {
+        let entries = baseline::entries(&report);
+        write_atomic(path, baseline::to_json(&entries).as_bytes())?;
+        eprintln!(
+            "factcheck: wrote {} finding{} to the baseline {}",
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        Baseline::from_entries(&entries).apply(&mut report);
+    } else if let Some(accepted) = &accepted {
+        accepted.apply(&mut report);
+    }
     if args.explain {
         for c in &mut report.claims {
             c.candidates.truncate(3);
         }
     }
-    let out = render(&report, args.format, args.output.is_none(), args.explain);
-    let out = with_cross_article(out, &report, &inputs, args.format, args.output.is_none())?;
+    // Findings whose severity is `off` leave the CI formats and the exit code.
+    let mut findings = report.clone();
+    findings.retain(|c| !cfg.severity.is_off(c.verdict));
+    let format = cfg.format();
+    let shown = if format.lists_findings() {
+        &findings
+    } else {
+        &report
+    };
+    let out = render(shown, format, args.output.is_none(), args.explain);
+    let out = restyle(out, shown, format, &cfg.severity);
+    let out = with_cross_article(out, &report, &inputs, format, args.output.is_none())?;
     emit(&out, args.output.as_deref())?;
-    Ok(exit_for(&report, args.fail_on))
+    Ok(exit_for(&findings, cfg.fail_on()))
+}
+
+/// The inputs of `check`: the arguments; else the config's `articles`
+/// globs; else every article in claims/.
+fn check_inputs(given: &[PathBuf], cfg: &Config, file: Option<&Path>) -> Result<Vec<PathBuf>> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    if !cfg.articles.is_empty() {
+        let files = config::expand_articles(&cfg.articles)?;
+        if files.is_empty() {
+            let from = file.map_or_else(|| "the configuration".into(), |p| p.display().to_string());
+            return Err(Error::Usage(format!(
+                "no input given and no file matches `articles` in {from}"
+            )));
+        }
+        return Ok(files);
+    }
+    let files = check::files_in(Path::new("claims"), &["txt", "md", "markdown"])?;
+    if files.is_empty() {
+        return Err(Error::Usage("no input given and claims/ holds no article".into()));
+    }
+    Ok(files)
+}
+
+/// Judges the claims with a progress bar on standard error, shown only when
+/// standard error is a terminal and the run has lasted about a second.
+fn check_with_progress_bar(claims: Vec<factcheck::claim::Claim>, index: &Index, options: &Options) -> Report {
+    if !std::io::stderr().is_terminal() {
+        return check::check_claims(claims, index, options);
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(claims.len() as u64),
+        indicatif::ProgressDrawTarget::hidden(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} checking claims {bar:40} {pos}/{len} ({eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let shown = std::cell::Cell::new(false);
+    let report = check::check_claims_with_progress(claims, index, options, &|done| {
+        if !shown.get() && started.elapsed() >= Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            shown.set(true);
+        }
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    report
+}
+
+/// Gives findings the severities of the config in the formats that have
+/// one: GitHub annotation commands and SARIF levels. The renderers write
+/// the built-in severities (contradicted = error, unsupported = warning);
+/// with those, the output is left as it is.
+fn restyle(out: String, shown: &Report, format: Format, severities: &config::Severities) -> String {
+    if severities.is_default() {
+        return out;
+    }
+    match format {
+        Format::Github => config::restyle_github(&out, shown, severities),
+        Format::Sarif => config::restyle_sarif(&out, severities),
+        _ => out,
+    }
 }
 
 /// With exactly two articles, `check` also compares them, as `compare A B`
@@ -152,7 +258,8 @@ fn with_cross_article(
         return Ok(out);
     }
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let comparison = || compare::compare_paths(a, b, compare::DEFAULT_MIN_SCORE, &compare::Options::default());
+    let comparison =
+        || compare::compare_paths(a, b, compare::DEFAULT_MIN_SCORE, &compare::Options::default());
     Ok(match format {
         Format::Table => format!(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
@@ -167,7 +274,9 @@ fn with_cross_article(
 
 /// Colour only on a terminal, and never with NO_COLOR set.
 fn wants_color(to_terminal: bool) -> bool {
-    to_terminal && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    to_terminal
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn run_compare(args: &CompareArgs) -> Result<Exit> {
@@ -177,18 +286,22 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
             args.min_score
         )));
     }
-    let mut comparison = compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
+    // Of the config, only the profile applies: `compare` judges claims
+    // against tables only when --refs is given.
+    let cfg = config::load(&args.config.source())?.config.merge(Config {
+        profile: args.profile.map(cli::ProfileArg::to_lib),
+        ..Config::default()
+    });
+    let mut comparison =
+        compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
     if !args.refs.is_empty() {
-        let profile = match args.profile {
-            ProfileArg::Strict => Profile::Strict,
-            ProfileArg::Balanced => Profile::Balanced,
-            ProfileArg::Lenient => Profile::Lenient,
-        };
         let index = Index::build(read_tables(&table_paths(&args.refs)?)?);
-        comparison.judge(&index, &Settings::profile(profile, true));
+        comparison.judge(&index, &Settings::profile(cfg.profile(), true));
     }
     let out = match args.format {
-        CompareFormat::Table => report::comparison_table(&comparison, wants_color(args.output.is_none()), None),
+        CompareFormat::Table => {
+            report::comparison_table(&comparison, wants_color(args.output.is_none()), None)
+        }
         CompareFormat::Json => report::comparison_json(&comparison),
         CompareFormat::Csv => report::comparison_csv(&comparison),
         CompareFormat::Markdown => report::comparison_markdown(&comparison),
@@ -269,11 +382,11 @@ fn explanations(report: &Report) -> String {
 
 fn exit_for(report: &Report, fail_on: FailOn) -> Exit {
     let s = &report.summary;
-    let failing = match fail_on {
-        FailOn::Never => 0,
-        FailOn::Contradicted => s.count(Verdict::Contradicted),
-        FailOn::Unsupported => s.count(Verdict::Contradicted) + s.count(Verdict::Unsupported),
-    };
+    let failing: usize = Verdict::ALL
+        .into_iter()
+        .filter(|v| fail_on.fails(*v))
+        .map(|v| s.count(v))
+        .sum();
     if failing > 0 {
         Exit::Findings
     } else {
@@ -281,8 +394,59 @@ fn exit_for(report: &Report, fail_on: FailOn) -> Exit {
     }
 }
 
+fn run_config(args: &ConfigArgs) -> Result<Exit> {
+    let loaded = config::load(&args.config.source())?;
+    let out = if args.dump {
+        loaded.config.dump(loaded.path.as_deref())
+    } else {
+        match &loaded.path {
+            Some(p) => format!("{}\n", p.display()),
+            None => format!(
+                "no configuration file ({} or {} in this directory or a parent)\n",
+                config::FILE_NAMES[0],
+                config::FILE_NAMES[1]
+            ),
+        }
+    };
+    emit(&out, None)?;
+    Ok(Exit::Clean)
+}
+
+fn run_lint(paths: &[PathBuf]) -> Result<Exit> {
+    let problems = lint::lint(paths)?;
+    let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    out.push_str(&match problems.len() {
+        0 => "no problems found\n".to_string(),
+        1 => "1 problem found\n".to_string(),
+        n => format!("{n} problems found\n"),
+    });
+    emit(&out, None)?;
+    Ok(if problems.is_empty() {
+        Exit::Clean
+    } else {
+        Exit::Findings
+    })
+}
+
+fn run_completions(args: &CompletionsArgs) -> Result<Exit> {
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "factcheck", &mut out);
+    emit(&String::from_utf8_lossy(&out), None)?;
+    Ok(Exit::Clean)
+}
+
+fn run_man() -> Result<Exit> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| Error::io("<man page>", &e))?;
+    emit(&String::from_utf8_lossy(&out), None)?;
+    Ok(Exit::Clean)
+}
+
 fn run_eval(args: &EvalArgs) -> Result<Exit> {
-    let options = options(&args.thresholds, args.evidence.is_some())?;
+    // `eval` measures the engine: it reads no configuration file.
+    let options = threshold_flags(&args.thresholds)?.options(!args.thresholds.rules, args.evidence.is_some());
     let gold = claim::read_labels(&args.claims)?;
     let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
     let index = Index::build(read_tables(&table_paths(&args.refs)?)?);

@@ -171,7 +171,10 @@ fn csv_duplicate_id_with_a_line_break_and_an_escape_stays_one_line() {
     // The message quotes the id; before the fix its line break split the
     // message in two and its escape sequence reached the terminal.
     let p = cat("hostile_duplicate_ids.csv");
-    bad_claims(&p, &format!("{p}:4: duplicate id `c\\n1\\u{{1b}}[31m` (first on line 2)"));
+    bad_claims(
+        &p,
+        &format!("{p}:4: duplicate id `c\\n1\\u{{1b}}[31m` (first on line 2)"),
+    );
 }
 
 #[test]
@@ -430,7 +433,7 @@ fn article_deeply_nested_markdown() {
     let texts: Vec<&str> = out
         .lines()
         .skip(1)
-        .map(|l| l.rsplitn(2, ',').nth(1).unwrap())
+        .map(|l| l.rsplit_once(',').unwrap().0)
         .collect();
     assert!(
         texts[0].ends_with(",The Eiffel Tower was completed in 1889."),
@@ -694,7 +697,8 @@ fn fuzz_crashers_stay_fixed() {
     // Inputs that crashed or hung a fuzz target, kept once fixed; each is
     // replayed through the same function as its target.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
-    let targets: [(&str, fn(&[u8])); 3] = [
+    type Target = fn(&[u8]);
+    let targets: [(&str, Target); 3] = [
         ("article", harness::article),
         ("reference_csv", harness::reference_csv),
         ("check_pipeline", harness::check_pipeline),

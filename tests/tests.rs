@@ -17,3 +17,13 @@ mod properties;
 mod catalogue;
 // `compare` on the demo articles and on two articles with planted conflicts (issue 4).
 mod compare;
+// factcheck.toml: discovery, precedence, errors, dump, example, severities, --exit-zero, completions, man (issue 5).
+mod config;
+// Inline ignore markers and the config's [ignore] list (issue 5).
+mod ignore;
+// Baselines: --write-baseline and --baseline (issue 5).
+mod baseline;
+// `refs lint` on fixtures with each problem kind and on the demo table (issue 5).
+mod lint;
+// A content repository adopts factcheck: config, baseline, new finding, inline ignore (issue 5).
+mod adoption;

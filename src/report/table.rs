@@ -1,6 +1,8 @@
 //! The terminal table (comfy-table): a row per claim, then a summary line.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets::UTF8_FULL_CONDENSED, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use super::strip_controls;
 use crate::check::Report;
@@ -13,7 +15,15 @@ pub fn report_table(report: &Report, color: bool, width: Option<u16>) -> String 
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width.unwrap_or(160))
-        .set_header(vec!["location", "claim", "verdict", "reference", "reason"]);
+        .set_header(vec!["location", "claim", "verdict", "reference", "reason"])
+        // Locations stay whole (editors click them); the claim and the reason share the rest.
+        .set_constraints(vec![
+            ColumnConstraint::ContentWidth,
+            ColumnConstraint::LowerBoundary(Width::Fixed(30)),
+            ColumnConstraint::Absolute(Width::Fixed(14)),
+            ColumnConstraint::UpperBoundary(Width::Fixed(11)),
+            ColumnConstraint::LowerBoundary(Width::Fixed(30)),
+        ]);
     for c in &report.claims {
         let location = if c.line > 0 {
             format!("{}:{}:{}", c.article, c.line, c.column)

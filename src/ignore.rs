@@ -1,0 +1,322 @@
+//! Ignoring claims: inline markers in articles and the config's `[ignore]`
+//! list.
+//!
+//! An editor who has checked a claim by hand, or who quotes a false claim on
+//! purpose, silences it where it is written, with an HTML comment (in
+//! Markdown and in plain text alike):
+//!
+//! | marker | ignores claims that start |
+//! |---|---|
+//! | `<!-- factcheck: ignore -->` | on the marker's line or the line after it |
+//! | `<!-- factcheck: off -->` … `<!-- factcheck: on -->` | on any line from `off` to `on` (to the end of the file without `on`) |
+//! | `<!-- factcheck: ignore-file -->` | anywhere in the file |
+//!
+//! The Markdown parser drops HTML comments, so markers are found in the raw
+//! source. A comment that starts with `factcheck:` but names no known
+//! directive is an error, as an unknown config key is: a misspelt marker
+//! would otherwise silence nothing without a word.
+//!
+//! Ignored claims are removed before judging: they are not in the report,
+//! not counted and never fail a run. This module reads files but never
+//! prints.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::article::{self, Article};
+use crate::check;
+use crate::claim::Claim;
+use crate::config::IgnoreList;
+use crate::error::{Error, Result};
+use crate::extract::extract;
+
+/// A marker directive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Directive {
+    /// `ignore`: this line and the next.
+    Ignore,
+    /// `off`: from here until `on`.
+    Off,
+    /// `on`: ends an `off` block.
+    On,
+    /// `ignore-file`: the whole file.
+    IgnoreFile,
+}
+
+/// One marker found in a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// What it asks for.
+    pub directive: Directive,
+    /// 1-based line of the comment's start.
+    pub line: usize,
+    /// Byte range of the whole comment in the source.
+    pub span: Range<usize>,
+}
+
+/// The lines an article's markers silence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markers {
+    /// The markers, in source order.
+    pub markers: Vec<Marker>,
+    /// True when the whole file is ignored.
+    pub whole_file: bool,
+    /// Inclusive ranges of 1-based lines whose claims are ignored.
+    pub lines: Vec<(usize, usize)>,
+}
+
+impl Markers {
+    /// Finds the markers of a source; `path` only names it in errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use factcheck::ignore::Markers;
+    ///
+    /// let src = "A.\n<!-- factcheck: ignore -->\nB.\n<!-- factcheck: off -->\nC.\nD.\n<!-- factcheck: on -->\nE.\n";
+    /// let m = Markers::scan(Path::new("a.md"), src).unwrap();
+    /// let ignored: Vec<usize> = (1..=8).filter(|&l| m.ignores(l)).collect();
+    /// assert_eq!(ignored, [2, 3, 4, 5, 6, 7]);
+    /// ```
+    pub fn scan(path: &Path, source: &str) -> Result<Markers> {
+        let mut markers = Vec::new();
+        let mut from = 0;
+        while let Some(open) = source[from..].find("<!--").map(|i| from + i) {
+            let Some(close) = source[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
+                break;
+            };
+            from = close;
+            let inner = source[open + 4..close - 3].trim();
+            let Some(rest) = inner.strip_prefix("factcheck:") else {
+                continue;
+            };
+            let line = line_at(source, open);
+            let directive = match rest.trim() {
+                "ignore" => Directive::Ignore,
+                "off" => Directive::Off,
+                "on" => Directive::On,
+                "ignore-file" => Directive::IgnoreFile,
+                other => {
+                    return Err(Error::invalid(
+                        path,
+                        line as u64,
+                        format!(
+                            "unknown factcheck marker `{other}` (expected ignore, off, on or ignore-file)"
+                        ),
+                    ))
+                }
+            };
+            markers.push(Marker {
+                directive,
+                line,
+                span: open..close,
+            });
+        }
+        let mut lines = Vec::new();
+        let mut off_since = None;
+        let mut whole_file = false;
+        for m in &markers {
+            match m.directive {
+                Directive::Ignore => lines.push((m.line, m.line + 1)),
+                Directive::Off => {
+                    off_since.get_or_insert(m.line);
+                }
+                Directive::On => {
+                    if let Some(start) = off_since.take() {
+                        lines.push((start, m.line));
+                    }
+                }
+                Directive::IgnoreFile => whole_file = true,
+            }
+        }
+        if let Some(start) = off_since {
+            lines.push((start, usize::MAX));
+        }
+        Ok(Markers {
+            markers,
+            whole_file,
+            lines,
+        })
+    }
+
+    /// True when claims starting on this 1-based line are ignored.
+    pub fn ignores(&self, line: usize) -> bool {
+        self.whole_file || self.lines.iter().any(|&(a, b)| (a..=b).contains(&line))
+    }
+
+    /// True when the source has no marker.
+    pub fn is_empty(&self) -> bool {
+        self.markers.is_empty()
+    }
+}
+
+fn line_at(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The source with every marker replaced by spaces (newlines kept), so that
+/// in plain text a marker never becomes part of a claim while every other
+/// byte keeps its line and column.
+pub fn blank_markers(source: &str, markers: &Markers) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for m in &markers.markers {
+        out.push_str(&source[at..m.span.start]);
+        // One space per byte, so that offsets after the marker are unchanged.
+        for c in source[m.span.clone()].chars() {
+            if c == '\n' {
+                out.push('\n');
+            } else {
+                out.push_str(&" ".repeat(c.len_utf8()));
+            }
+        }
+        at = m.span.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx"))
+}
+
+/// Loads the claims of one input, as [`check::load_claims`] does, without
+/// the claims its inline markers silence. Claims CSVs have no markers.
+pub fn load_claims(path: &Path, min_score: f64) -> Result<Vec<Claim>> {
+    if path.is_dir() || check::is_claims_csv(path) {
+        return check::load_claims(path, min_score);
+    }
+    let article = article::read(path)?;
+    let markers = Markers::scan(path, &article.source)?;
+    if markers.is_empty() {
+        return Ok(extract(&article, min_score));
+    }
+    if markers.whole_file {
+        return Ok(Vec::new());
+    }
+    let article = if is_markdown(path) {
+        article
+    } else {
+        Article::parse(&article.name, blank_markers(&article.source, &markers), false)
+    };
+    let mut claims = extract(&article, min_score);
+    claims.retain(|c| !markers.ignores(c.line));
+    Ok(claims)
+}
+
+/// Whitespace runs as one space, trimmed: how claim texts are compared.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The config's `[ignore]` list, ready for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Ignores {
+    claims: HashSet<String>,
+    ids: HashSet<String>,
+}
+
+impl Ignores {
+    /// Builds the matcher of an `[ignore]` list.
+    pub fn new(list: &IgnoreList) -> Ignores {
+        Ignores {
+            claims: list.claims.iter().map(|c| normalise(c)).collect(),
+            ids: list.ids.iter().map(|i| i.trim().to_string()).collect(),
+        }
+    }
+
+    /// True when the claim's id is listed, or its text is (exactly, after
+    /// whitespace normalisation).
+    pub fn matches(&self, claim: &Claim) -> bool {
+        self.ids.contains(&claim.id)
+            || (!self.claims.is_empty() && self.claims.contains(&normalise(&claim.text)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(src: &str) -> Markers {
+        Markers::scan(Path::new("a.md"), src).unwrap()
+    }
+
+    #[test]
+    fn ignore_covers_its_line_and_the_next() {
+        let m = scan("one\ntwo <!-- factcheck: ignore -->\nthree\nfour\n");
+        assert_eq!(m.lines, vec![(2, 3)]);
+        assert!(!m.ignores(1) && m.ignores(2) && m.ignores(3) && !m.ignores(4));
+    }
+
+    #[test]
+    fn off_on_blocks_and_unclosed_off() {
+        let m = scan("<!-- factcheck: off -->\na\n<!-- factcheck: on -->\nb\n<!--factcheck:off-->\nc\n");
+        assert_eq!(m.lines, vec![(1, 3), (5, usize::MAX)]);
+        assert!(m.ignores(2) && !m.ignores(4) && m.ignores(6) && m.ignores(1000));
+    }
+
+    #[test]
+    fn on_without_off_and_repeated_off_change_nothing() {
+        let m = scan("<!-- factcheck: on -->\n<!-- factcheck: off -->\n<!-- factcheck: off -->\nx\n<!-- factcheck: on -->\n");
+        assert_eq!(m.lines, vec![(2, 5)]);
+    }
+
+    #[test]
+    fn ignore_file_anywhere() {
+        let m = scan("a\nb\n\n<!--   factcheck:   ignore-file   -->\n");
+        assert!(m.whole_file && m.ignores(1));
+    }
+
+    #[test]
+    fn other_comments_are_not_markers() {
+        let m = scan("<!-- a note --> <!-- factcheck is great --> <!-- unclosed factcheck: off\n");
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn unknown_directive_is_an_error_with_its_line() {
+        let e = Markers::scan(Path::new("a.md"), "x\n\n<!-- factcheck: ignroe -->\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.md:3: unknown factcheck marker `ignroe` (expected ignore, off, on or ignore-file)"
+        );
+    }
+
+    #[test]
+    fn blanking_keeps_every_offset() {
+        let src = "Rome was founded in 753 BC. <!-- factcheck: ignore -->\nNext é.\n";
+        let m = scan(src);
+        let blank = blank_markers(src, &m);
+        assert_eq!(blank.len(), src.len());
+        assert_eq!(blank.find("Next"), src.find("Next"));
+        assert!(!blank.contains("factcheck"));
+    }
+
+    #[test]
+    fn config_ignores_match_text_after_whitespace_normalisation_or_id() {
+        let ignores = Ignores::new(&IgnoreList {
+            claims: vec!["  The moon is\n made of   cheese. ".into()],
+            ids: vec!["a-2".into()],
+        });
+        let claim = |id: &str, text: &str| Claim {
+            id: id.into(),
+            article: "a.md".into(),
+            line: 1,
+            column: 1,
+            text: text.into(),
+            score: 1.0,
+        };
+        assert!(ignores.matches(&claim("a-1", "The moon is made of\tcheese.")));
+        assert!(ignores.matches(&claim("a-2", "Anything.")));
+        assert!(!ignores.matches(&claim("a-3", "The moon is made of cheese!")));
+        assert!(!ignores.matches(&claim("a-3", "the moon is made of cheese.")));
+    }
+}

@@ -67,6 +67,9 @@ done
 echo "== big run" >&2
 read -r big_wall big_user big_rss < <(time_check "$OUT/refs-$BIG.csv" "$OUT/claims-$BIG-$BIGC.csv")
 read -r art_wall art_user art_rss < <(time_check "$OUT/refs-$BIG.csv" "$OUT/claims-article.csv")
+# The same article against the table indexed once into a file.
+idx_build=$( { /usr/bin/time -f "%e" "$BIN" refs index "$OUT/refs-$BIG.csv" -o "$OUT/refs-$BIG.fcidx" 2>/dev/null; } 2>&1 | tail -1)
+read -r idx_wall idx_user idx_rss < <(time_check "$OUT/refs-$BIG.fcidx" "$OUT/claims-article.csv")
 "$EX/phases" "$OUT/refs-$BIG.csv" "$OUT/claims-$BIG-$BIGC.csv" > "$OUT/phases.txt"
 
 echo "== side by side on $CMP references x 2000 claims" >&2
@@ -126,6 +129,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a/b}'; }
   while read -r n wall user rss; do echo "| $n | 2000 | $wall | $user | $rss |"; done < "$OUT/scaling.txt"
   echo "| $BIG | $BIGC | $big_wall | $big_user | $big_rss |"
   echo "| $BIG | 40 (one article) | $art_wall | $art_user | $art_rss |"
+  echo "| $BIG, saved index (\\`refs index\\`, built once in ${idx_build} s) | 40 (one article) | $idx_wall | $idx_user | $idx_rss |"
   echo
   echo "![time vs references](scaling.png)"
   echo

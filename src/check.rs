@@ -269,9 +269,26 @@ pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<
         .collect()
 }
 
+/// Loads the reference index: one saved index file (`.fcidx`, see
+/// [`crate::store`]), or CSV tables read and indexed now.
+pub fn load_index(paths: &[PathBuf]) -> Result<Index> {
+    match paths {
+        [one] if crate::store::is_index_file(one) => crate::store::load(one),
+        _ => {
+            if let Some(p) = paths.iter().find(|p| crate::store::is_index_file(p)) {
+                return Err(Error::Usage(format!(
+                    "{}: a saved index cannot be mixed with other reference tables",
+                    p.display()
+                )));
+            }
+            Ok(Index::build(read_tables(paths)?))
+        }
+    }
+}
+
 /// Loads inputs and tables, then checks every claim.
 pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) -> Result<Report> {
-    let index = Index::build(read_tables(tables)?);
+    let index = load_index(tables)?;
     let mut claims = Vec::new();
     for input in inputs {
         claims.extend(load_claims(input, options.min_score)?);

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use clap::{CommandFactory, Parser};
 
-use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, Thresholds};
+use cli::{IndexArgs, CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, Thresholds};
 use cli::{CompareArgs, CompareFormat, CompletionsArgs, ConfigArgs, RefsCommand};
 use factcheck::baseline::{self, Baseline};
 use factcheck::calibration::FEATURE_NAMES;
@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Config(args) => run_config(&args),
         Command::Refs(args) => match args.command {
             RefsCommand::Lint(lint) => run_lint(&lint.paths),
+            RefsCommand::Index(index) => run_index(&index),
         },
         Command::Completions(args) => run_completions(&args),
         Command::Man => run_man(),
@@ -131,7 +132,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let options = cfg.options(!args.thresholds.rules, args.explain);
     let inputs = check_inputs(&args.inputs, &cfg, loaded.path.as_deref())?;
     let accepted = args.baseline.as_deref().map(Baseline::read).transpose()?;
-    let index = Index::build(read_tables(&table_paths(&cfg.refs)?)?);
+    let index = check::load_index(&table_paths(&cfg.refs)?)?;
     let ignores = ignore::Ignores::new(&cfg.ignore);
     let mut claims = Vec::new();
     for input in &inputs {
@@ -170,6 +171,8 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let out = restyle(out, shown, format, &cfg.severity);
     let out = with_cross_article(out, &report, &inputs, format, args.output.is_none())?;
     emit(&out, args.output.as_deref())?;
+    // The process ends here: freeing a large index piece by piece only costs time.
+    std::mem::forget(index);
     Ok(exit_for(&findings, cfg.fail_on()))
 }
 
@@ -295,7 +298,7 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
     let mut comparison =
         compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
     if !args.refs.is_empty() {
-        let index = Index::build(read_tables(&table_paths(&args.refs)?)?);
+        let index = check::load_index(&table_paths(&args.refs)?)?;
         comparison.judge(&index, &Settings::profile(cfg.profile(), true));
     }
     let out = match args.format {
@@ -428,6 +431,15 @@ fn run_lint(paths: &[PathBuf]) -> Result<Exit> {
     })
 }
 
+fn run_index(args: &IndexArgs) -> Result<Exit> {
+    let index = Index::build(read_tables(&table_paths(&args.paths)?)?);
+    factcheck::store::save(&index, &args.output)?;
+    eprintln!("factcheck: indexed {} references into {}", index.refs().len(), args.output.display());
+    // The process ends here: freeing a large index piece by piece only costs time.
+    std::mem::forget(index);
+    Ok(Exit::Clean)
+}
+
 fn run_completions(args: &CompletionsArgs) -> Result<Exit> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "factcheck", &mut out);
@@ -449,7 +461,7 @@ fn run_eval(args: &EvalArgs) -> Result<Exit> {
     let options = threshold_flags(&args.thresholds)?.options(!args.thresholds.rules, args.evidence.is_some());
     let gold = claim::read_labels(&args.claims)?;
     let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
-    let index = Index::build(read_tables(&table_paths(&args.refs)?)?);
+    let index = check::load_index(&table_paths(&args.refs)?)?;
     let claims = claim::read_claims(&args.claims)?;
     if let Some(path) = &args.dump_features {
         let mut out = format!("id,label,{}\n", FEATURE_NAMES.join(","));

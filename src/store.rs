@@ -1,6 +1,6 @@
 //! Saving an [`Index`] to a file and loading it back, so that a large
 //! reference table is indexed once and each check starts in a fraction of a
-//! second (`factcheck index build`, then `--refs FILE.fcidx`).
+//! second (`factcheck refs index`, then `--refs FILE.fcidx`).
 //!
 //! The format is private to this version of factcheck: a magic line with the
 //! format version, then lengths and little-endian numbers. A file of another
@@ -65,7 +65,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Index> {
         return Err(Error::invalid(
             path,
             1,
-            "not a factcheck index of this version; rebuild it with `factcheck index build`",
+            "not a factcheck index of this version; rebuild it with `factcheck refs index`",
         ));
     }
     let mut r = Reader { bytes, pos: MAGIC.len(), path };
@@ -179,7 +179,7 @@ impl Reader<'_> {
         Error::invalid(
             self.path,
             1,
-            format!("damaged index at byte {}; rebuild it with `factcheck index build`", self.pos),
+            format!("damaged index at byte {}; rebuild it with `factcheck refs index`", self.pos),
         )
     }
     fn take(&mut self, n: usize) -> Result<&[u8]> {
@@ -209,7 +209,7 @@ impl Reader<'_> {
         let at = self.pos;
         let b = self.take(len)?;
         String::from_utf8(b.to_vec()).map_err(|_| {
-            Error::invalid(self.path, 1, format!("damaged index at byte {at}; rebuild it with `factcheck index build`"))
+            Error::invalid(self.path, 1, format!("damaged index at byte {at}; rebuild it with `factcheck refs index`"))
         })
     }
     fn strs(&mut self) -> Result<Vec<String>> {
@@ -270,7 +270,7 @@ mod tests {
         let cut = from_bytes(p, &bytes[..bytes.len() - 3]).unwrap_err().to_string();
         assert!(cut.starts_with("x.fcidx:1: damaged index at byte"), "{cut}");
         let foreign = from_bytes(p, b"id,statement\n").unwrap_err().to_string();
-        assert_eq!(foreign, "x.fcidx:1: not a factcheck index of this version; rebuild it with `factcheck index build`");
+        assert_eq!(foreign, "x.fcidx:1: not a factcheck index of this version; rebuild it with `factcheck refs index`");
         assert!(is_index_file(Path::new("refs.FCIDX")) && !is_index_file(Path::new("refs.csv")));
     }
 }

@@ -129,7 +129,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a/b}'; }
   while read -r n wall user rss; do echo "| $n | 2000 | $wall | $user | $rss |"; done < "$OUT/scaling.txt"
   echo "| $BIG | $BIGC | $big_wall | $big_user | $big_rss |"
   echo "| $BIG | 40 (one article) | $art_wall | $art_user | $art_rss |"
-  echo "| $BIG, saved index (\\`refs index\\`, built once in ${idx_build} s) | 40 (one article) | $idx_wall | $idx_user | $idx_rss |"
+  echo "| $BIG, saved index (built once by refs index in ${idx_build} s) | 40 (one article) | $idx_wall | $idx_user | $idx_rss |"
   echo
   echo "![time vs references](scaling.png)"
   echo

@@ -36,8 +36,26 @@ const SYLLABLES: &[&str] = &[
     "mar", "tin", "el", "ros", "ha", "ven", "qui", "do", "ber", "sal", "ko", "ne", "fa", "mir",
 ];
 const KINDS: &[&str] = &[
-    "company", "river", "festival", "treaty", "university", "album", "film", "bridge", "party", "council",
-    "museum", "novel", "agency", "orchestra", "satellite", "vaccine", "stadium", "railway", "journal", "reactor",
+    "company",
+    "river",
+    "festival",
+    "treaty",
+    "university",
+    "album",
+    "film",
+    "bridge",
+    "party",
+    "council",
+    "museum",
+    "novel",
+    "agency",
+    "orchestra",
+    "satellite",
+    "vaccine",
+    "stadium",
+    "railway",
+    "journal",
+    "reactor",
 ];
 const VERBS: &[(&str, &str)] = &[
     ("founded", "was founded in"),
@@ -151,7 +169,12 @@ fn main() -> std::io::Result<()> {
             number: 2 + rng.below(5000) as u32,
             filler: (0..3 + rng.below(6)).map(|_| zipf.word(&mut rng)).collect(),
         };
-        writeln!(refs, "R{i},{},synthetic {}", csv_cell(&fact.statement()), fact.kind)?;
+        writeln!(
+            refs,
+            "R{i},{},synthetic {}",
+            csv_cell(&fact.statement()),
+            fact.kind
+        )?;
         facts.push(fact);
     }
     refs.flush()?;
@@ -167,11 +190,22 @@ fn main() -> std::io::Result<()> {
             ),
             1 => match rng.below(3) {
                 0 => (
-                    format!("{} {} {} in {}.", f.name, VERBS[f.verb].1, f.place, f.year + 1 + rng.below(20) as u32),
+                    format!(
+                        "{} {} {} in {}.",
+                        f.name,
+                        VERBS[f.verb].1,
+                        f.place,
+                        f.year + 1 + rng.below(20) as u32
+                    ),
                     "contradicted",
                 ),
                 1 => (
-                    format!("{} {} {}.", f.name, VERBS[f.verb].1, places[rng.below(places.len())]),
+                    format!(
+                        "{} {} {}.",
+                        f.name,
+                        VERBS[f.verb].1,
+                        places[rng.below(places.len())]
+                    ),
                     "contradicted",
                 ),
                 _ => (format!("{} is not a {}.", f.name, f.kind), "contradicted"),

@@ -22,12 +22,22 @@ fn main() {
         let claim = c.text.to_lowercase();
         let best = refs
             .iter()
-            .map(|r| (strsim::normalized_levenshtein(&claim, &r.statement.to_lowercase()), &r.id))
+            .map(|r| {
+                (
+                    strsim::normalized_levenshtein(&claim, &r.statement.to_lowercase()),
+                    &r.id,
+                )
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)));
         top.push((c.id.clone(), best.map(|b| b.1.clone()).unwrap_or_default()));
     }
     let secs = t.elapsed().as_secs_f64();
-    println!("claims {} seconds {:.3} per_claim {:.4}", claims.len(), secs, secs / claims.len().max(1) as f64);
+    println!(
+        "claims {} seconds {:.3} per_claim {:.4}",
+        claims.len(),
+        secs,
+        secs / claims.len().max(1) as f64
+    );
     for (c, r) in top {
         println!("top1 {c} {r}");
     }

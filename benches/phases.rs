@@ -24,7 +24,11 @@ fn main() {
     println!("load tables   {:>8.3} s", (t1 - t0).as_secs_f64());
     println!("build index   {:>8.3} s", (t2 - t1).as_secs_f64());
     println!("load claims   {:>8.3} s", (t3 - t2).as_secs_f64());
-    println!("judge claims  {:>8.3} s  ({:.3} ms per claim)", (t4 - t3).as_secs_f64(), (t4 - t3).as_secs_f64() * 1e3 / m.max(1) as f64);
+    println!(
+        "judge claims  {:>8.3} s  ({:.3} ms per claim)",
+        (t4 - t3).as_secs_f64(),
+        (t4 - t3).as_secs_f64() * 1e3 / m.max(1) as f64
+    );
     println!("verdicts: {:?}", report.summary);
     // With a third argument: save the index there and time loading it back.
     if let Some(file) = args.get(3) {
@@ -33,7 +37,11 @@ fn main() {
         let t5 = Instant::now();
         let loaded = factcheck::store::load(file).expect("load");
         let t6 = Instant::now();
-        println!("load saved index {:>8.3} s ({} MB)", (t6 - t5).as_secs_f64(), std::fs::metadata(file).map_or(0, |m| m.len() >> 20));
+        println!(
+            "load saved index {:>8.3} s ({} MB)",
+            (t6 - t5).as_secs_f64(),
+            std::fs::metadata(file).map_or(0, |m| m.len() >> 20)
+        );
         drop(loaded);
     }
 }

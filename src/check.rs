@@ -269,6 +269,59 @@ pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<
         .collect()
 }
 
+/// Makes claim ids unique across inputs. Articles with the same file stem
+/// in different folders (`a/index.md`, `b/index.md`) get their path in their
+/// ids (`a-index-1`, `b-index-1`); any id still repeated (two claims CSVs
+/// that share ids) is an error naming both inputs.
+pub fn unique_ids(inputs: &[PathBuf], per_input: Vec<Vec<Claim>>) -> Result<Vec<Claim>> {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    let mut seen: std::collections::BTreeMap<String, PathBuf> = std::collections::BTreeMap::new();
+    for (input, claims) in inputs.iter().zip(per_input) {
+        let clash = !is_claims_csv(input)
+            && inputs
+                .iter()
+                .filter(|o| !is_claims_csv(o) && stem(o) == stem(input))
+                .count()
+                > 1;
+        for mut c in claims {
+            if clash {
+                let long: String = input
+                    .with_extension("")
+                    .to_string_lossy()
+                    .chars()
+                    .map(|ch| {
+                        if ch.is_alphanumeric() || ch == '-' || ch == '_' {
+                            ch
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                let long = long.trim_matches('-').to_string();
+                if let Some(n) = c.id.strip_prefix(&format!("{}-", stem(input))) {
+                    c.id = format!("{long}-{n}");
+                }
+            }
+            if let Some(first) = seen.get(&c.id) {
+                return Err(Error::Usage(format!(
+                    "claim id `{}` appears in both {} and {}; ids must be unique across inputs",
+                    c.id,
+                    first.display(),
+                    input.display()
+                )));
+            }
+            seen.insert(c.id.clone(), input.clone());
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 /// Loads the reference index: one saved index file (`.fcidx`, see
 /// [`crate::store`]), or CSV tables read and indexed now.
 pub fn load_index(paths: &[PathBuf]) -> Result<Index> {
@@ -289,11 +342,11 @@ pub fn load_index(paths: &[PathBuf]) -> Result<Index> {
 /// Loads inputs and tables, then checks every claim.
 pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) -> Result<Report> {
     let index = load_index(tables)?;
-    let mut claims = Vec::new();
-    for input in inputs {
-        claims.extend(load_claims(input, options.min_score)?);
-    }
-    Ok(check_claims(claims, &index, options))
+    let per_input = inputs
+        .iter()
+        .map(|input| load_claims(input, options.min_score))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(check_claims(unique_ids(inputs, per_input)?, &index, options))
 }
 
 #[cfg(test)]

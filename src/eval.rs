@@ -56,7 +56,11 @@ pub fn retrieval(report: &Report, evidence: &Evidence) -> Retrieval {
         let Some(gold) = evidence.get(&c.id) else { continue };
         n += 1;
         // The deciding reference, or the best candidate when none decided.
-        let first = c.reference.as_ref().map(|r| &r.id).or(c.candidates.first().map(|k| &k.id));
+        let first = c
+            .reference
+            .as_ref()
+            .map(|r| &r.id)
+            .or(c.candidates.first().map(|k| &k.id));
         if first.is_some_and(|id| gold.contains(id)) {
             at1 += 1;
         }

@@ -16,9 +16,14 @@ use crate::text::{self, Shape};
 pub const DEFAULT_MIN_SCORE: f64 = 0.5;
 
 /// Extracts the claims of an article whose score reaches `min_score`.
+///
+/// Ids number every clause of the article's text, kept or not, so a claim
+/// keeps its id whatever the threshold (`check` and `compare` use different
+/// ones, and baselines and ignores name claims by id).
 pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     let main_script = dominant_script(article.blocks.iter().map(|b| b.text.as_str()));
     let mut claims = Vec::new();
+    let mut number = 0;
     let mut footer = false;
     for block in &article.blocks {
         let folded = text::fold(&block.text);
@@ -35,12 +40,16 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 let score = check_worthiness(&clause_text);
                 // A clause without a word (";", "—") is no claim, even at
                 // --min-score 0 (found by fuzzing: it became an empty claim).
-                if score < min_score || text::tokens(&clause_text).next().is_none() {
+                if text::tokens(&clause_text).next().is_none() {
+                    continue;
+                }
+                number += 1;
+                if score < min_score {
                     continue;
                 }
                 let (line, column) = article.line_col(block.source_offset(clause.start));
                 claims.push(Claim {
-                    id: format!("{}-{}", article.stem, claims.len() + 1),
+                    id: format!("{}-{}", article.stem, number),
                     article: article.name.clone(),
                     line,
                     column,

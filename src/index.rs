@@ -73,7 +73,10 @@ impl Index {
         let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         for (g, group) in groups.iter().enumerate() {
             for (m, member) in group.iter().enumerate() {
-                group_starts.entry(member[0].clone()).or_default().push((g as u32, m as u32));
+                group_starts
+                    .entry(member[0].clone())
+                    .or_default()
+                    .push((g as u32, m as u32));
             }
         }
         let mut index = Index {
@@ -118,7 +121,9 @@ impl Index {
                 if is_url_noise(word) {
                     continue;
                 }
-                let Some(id) = index.word_term(&mut memo, &mut names, word) else { continue };
+                let Some(id) = index.word_term(&mut memo, &mut names, word) else {
+                    continue;
+                };
                 if tf.iter().any(|&(t, _)| t == id) {
                     continue;
                 }
@@ -254,10 +259,17 @@ impl Index {
         let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         for (g, group) in groups.iter().enumerate() {
             for (m, member) in group.iter().enumerate() {
-                group_starts.entry(member[0].clone()).or_default().push((g as u32, m as u32));
+                group_starts
+                    .entry(member[0].clone())
+                    .or_default()
+                    .push((g as u32, m as u32));
             }
         }
-        let terms = names.into_iter().enumerate().map(|(i, n)| (n, i as u32)).collect();
+        let terms = names
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (n, i as u32))
+            .collect();
         Index {
             refs,
             terms,
@@ -348,8 +360,11 @@ impl Index {
             if probe_from < terms.len() {
                 // Only references that could still reach the top k are probed.
                 let kth = kth_score(scores, touched, k);
-                let hopeful: Vec<u32> =
-                    touched.iter().copied().filter(|d| scores[d] + rest[probe_from] >= kth).collect();
+                let hopeful: Vec<u32> = touched
+                    .iter()
+                    .copied()
+                    .filter(|d| scores[d] + rest[probe_from] >= kth)
+                    .collect();
                 for &(id, weight) in &terms[probe_from..] {
                     let list = &self.postings[id as usize];
                     for &doc in &hopeful {

@@ -274,8 +274,8 @@ const FACT_VERBS: &[&str] = &[
 
 /// Auxiliary verbs.
 const AUX_VERBS: &[&str] = &[
-    "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-    "should", "was", "were", "will", "would",
+    "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might",
+    "must", "should", "was", "were", "will", "would",
 ];
 
 /// Verbs that start imperative sentences ("Imagine...", "Picture...").
@@ -671,10 +671,19 @@ const BOILERPLATE: &[&str] = &[
 fn contains(list: &'static [&'static str], word: &str) -> bool {
     static SETS: OnceLock<Vec<(usize, HashSet<&'static str>)>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [STOP_WORDS, ABBREVIATIONS, NEGATIONS, HEDGES, FACT_VERBS, IMPERATIVES, PERSONAL, AUX_VERBS]
-            .iter()
-            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-            .collect()
+        [
+            STOP_WORDS,
+            ABBREVIATIONS,
+            NEGATIONS,
+            HEDGES,
+            FACT_VERBS,
+            IMPERATIVES,
+            PERSONAL,
+            AUX_VERBS,
+        ]
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
     });
     match sets.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
         Some((_, set)) => set.contains(word),
@@ -770,7 +779,12 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
 /// The closed class two different folded words both belong to, if any
 /// (plurals count: "singers" is a singer).
 pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
-    let singular = |w: &str| w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w).to_string();
+    let singular = |w: &str| {
+        w.strip_suffix('s')
+            .filter(|s| s.len() > 2)
+            .unwrap_or(w)
+            .to_string()
+    };
     if a == b || singular(a) == singular(b) {
         return None;
     }

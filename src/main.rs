@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use clap::{CommandFactory, Parser};
 
-use cli::{IndexArgs, CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, Thresholds};
+use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, IndexArgs, Thresholds};
 use cli::{CompareArgs, CompareFormat, CompletionsArgs, ConfigArgs, RefsCommand};
 use factcheck::baseline::{self, Baseline};
 use factcheck::calibration::FEATURE_NAMES;
@@ -134,10 +134,11 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let accepted = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let index = check::load_index(&table_paths(&cfg.refs)?)?;
     let ignores = ignore::Ignores::new(&cfg.ignore);
-    let mut claims = Vec::new();
-    for input in &inputs {
-        claims.extend(ignore::load_claims(input, options.min_score)?);
-    }
+    let per_input = inputs
+        .iter()
+        .map(|input| ignore::load_claims(input, options.min_score))
+        .collect::<Result<Vec<_>>>()?;
+    let mut claims = check::unique_ids(&inputs, per_input)?;
     claims.retain(|c| !ignores.matches(c));
     let mut report = check_with_progress_bar(claims, &index, &options);
     if let Some(path) = &args.write_baseline {
@@ -266,8 +267,8 @@ fn with_cross_article(
     Ok(match format {
         Format::Table => format!(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
-            a.display(),
-            b.display(),
+            report::strip_controls(&a.display().to_string()),
+            report::strip_controls(&b.display().to_string()),
             report::comparison_table(&comparison()?, wants_color(to_terminal), None)
         ),
         Format::Json => report::report_json_with_comparison(report, &comparison()?),
@@ -363,7 +364,7 @@ fn explanations(report: &Report) -> String {
             .map(|k| {
                 format!(
                     "{} ({:.2}, {:.2}, {})",
-                    k.id,
+                    report::strip_controls(&k.id),
                     k.retrieval,
                     k.coverage,
                     if k.subject { "yes" } else { "no" }
@@ -372,7 +373,7 @@ fn explanations(report: &Report) -> String {
             .collect();
         out.push_str(&format!(
             "  {}: {}\n",
-            c.id,
+            report::strip_controls(&c.id),
             if list.is_empty() {
                 "none".to_string()
             } else {
@@ -434,7 +435,11 @@ fn run_lint(paths: &[PathBuf]) -> Result<Exit> {
 fn run_index(args: &IndexArgs) -> Result<Exit> {
     let index = Index::build(read_tables(&table_paths(&args.paths)?)?);
     factcheck::store::save(&index, &args.output)?;
-    eprintln!("factcheck: indexed {} references into {}", index.refs().len(), args.output.display());
+    eprintln!(
+        "factcheck: indexed {} references into {}",
+        index.refs().len(),
+        args.output.display()
+    );
     // The process ends here: freeing a large index piece by piece only costs time.
     std::mem::forget(index);
     Ok(Exit::Clean)

@@ -15,8 +15,8 @@ use strsim::normalized_damerau_levenshtein;
 
 use crate::index::Index;
 use crate::lexicon;
-use crate::text::{self, Shape, Token};
 use crate::relations;
+use crate::text::{self, Shape, Token};
 
 /// Retrieval boost of a name, a number or an acronym.
 const NAME_BOOST: f64 = 1.5;
@@ -208,7 +208,6 @@ pub struct Alignment {
     pub weights: Vec<f64>,
     /// Whether each claim token is found in the reference.
     pub found: Vec<bool>,
-
 }
 
 impl Alignment {
@@ -781,7 +780,8 @@ fn slot_substitution<'r>(
             let copula = matches!(claim.toks[anchor].norm.as_str(), "is" | "are" | "was" | "were");
             let exclusive = c.shape == Shape::Word
                 && r.shape == Shape::Word
-                && (relations::siblings(&c.norm, &r.norm) || (copula && relations::unrelated_nouns(&c.norm, &r.norm)));
+                && (relations::siblings(&c.norm, &r.norm)
+                    || (copula && relations::unrelated_nouns(&c.norm, &r.norm)));
             if exclusive {
                 return Some((head, r));
             }
@@ -948,6 +948,7 @@ fn subject_start(text: &str, toks: &[Token]) -> usize {
 
 fn is_verb(t: &Token) -> bool {
     t.shape == Shape::Word
-        && (lexicon::is_verb_like(&t.norm) || lexicon::is_negation(&t.norm) || relations::is_inflected_verb(&t.norm))
+        && (lexicon::is_verb_like(&t.norm)
+            || lexicon::is_negation(&t.norm)
+            || relations::is_inflected_verb(&t.norm))
 }
-

@@ -68,7 +68,9 @@ pub fn synonyms(a: &str, b: &str) -> bool {
 
 /// `broad` is a more general word than `narrow` (at most 4 steps up).
 pub fn broader(broad: &str, narrow: &str) -> bool {
-    memo(Ask::Broader, broad, narrow, || wordnet::is_hypernym_of(broad, narrow, 4))
+    memo(Ask::Broader, broad, narrow, || {
+        wordnet::is_hypernym_of(broad, narrow, 4)
+    })
 }
 
 /// Neither word is a hypernym of the other within 6 steps, nor a synonym.
@@ -98,7 +100,9 @@ pub fn is_noun(word: &str) -> bool {
 /// A WordNet noun, verb or adjective (or a form of one).
 pub fn is_lemma(word: &str) -> bool {
     memo(Ask::Lemma, word, "", || {
-        [Pos::Noun, Pos::Verb, Pos::Adj].into_iter().any(|p| wordnet::is_lemma(word, p))
+        [Pos::Noun, Pos::Verb, Pos::Adj]
+            .into_iter()
+            .any(|p| wordnet::is_lemma(word, p))
     })
 }
 

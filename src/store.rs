@@ -21,7 +21,8 @@ pub const EXTENSION: &str = "fcidx";
 
 /// True when a path names a saved index (by its extension).
 pub fn is_index_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION))
 }
 
 /// Writes an index to bytes.
@@ -68,7 +69,11 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Index> {
             "not a factcheck index of this version; rebuild it with `factcheck refs index`",
         ));
     }
-    let mut r = Reader { bytes, pos: MAGIC.len(), path };
+    let mut r = Reader {
+        bytes,
+        pos: MAGIC.len(),
+        path,
+    };
     let n = r.u32()? as usize;
     let mut refs = Vec::with_capacity(n.min(bytes.len()));
     for _ in 0..n {
@@ -78,7 +83,14 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Index> {
         let rating = r.byte()? != 0;
         let aliases = r.nested()?;
         let origin = (PathBuf::from(r.string()?), r.u64()?);
-        refs.push(Reference { id, statement, source, rating, aliases, origin });
+        refs.push(Reference {
+            id,
+            statement,
+            source,
+            rating,
+            aliases,
+            origin,
+        });
     }
     let terms = r.u32()? as usize;
     let mut names = Vec::with_capacity(terms.min(bytes.len()));
@@ -110,16 +122,22 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Index> {
     if r.pos != bytes.len() {
         return Err(r.damaged());
     }
-    Ok(Index::from_parts(refs, names, postings, max_impact, groups, expansions))
+    Ok(Index::from_parts(
+        refs, names, postings, max_impact, groups, expansions,
+    ))
 }
 
 /// Saves an index to a file, atomically (a temporary file renamed into place).
 pub fn save(index: &Index, path: &Path) -> Result<()> {
     let bytes = to_bytes(index);
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.tmp-{}",
-        path.file_name().map_or_else(|| "index".into(), |n| n.to_string_lossy()),
+        path.file_name()
+            .map_or_else(|| "index".into(), |n| n.to_string_lossy()),
         std::process::id()
     ));
     let result = std::fs::File::create(&tmp)
@@ -179,11 +197,18 @@ impl Reader<'_> {
         Error::invalid(
             self.path,
             1,
-            format!("damaged index at byte {}; rebuild it with `factcheck refs index`", self.pos),
+            format!(
+                "damaged index at byte {}; rebuild it with `factcheck refs index`",
+                self.pos
+            ),
         )
     }
     fn take(&mut self, n: usize) -> Result<&[u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.damaged())?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| self.damaged())?;
         let out = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(out)
@@ -209,7 +234,11 @@ impl Reader<'_> {
         let at = self.pos;
         let b = self.take(len)?;
         String::from_utf8(b.to_vec()).map_err(|_| {
-            Error::invalid(self.path, 1, format!("damaged index at byte {at}; rebuild it with `factcheck refs index`"))
+            Error::invalid(
+                self.path,
+                1,
+                format!("damaged index at byte {at}; rebuild it with `factcheck refs index`"),
+            )
         })
     }
     fn strs(&mut self) -> Result<Vec<String>> {
@@ -241,7 +270,10 @@ mod tests {
             statement: statement.into(),
             source: "https://example.org/eiffel-tower".into(),
             rating: id != "F",
-            aliases: aliases.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect(),
+            aliases: aliases
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect())
+                .collect(),
             origin: ("t.csv".into(), 2),
         }
     }
@@ -250,15 +282,29 @@ mod tests {
     fn saved_index_gives_the_same_verdicts() {
         let refs = vec![
             r("A", "The Eiffel Tower was completed in 1889.", &[]),
-            r("B", "The Act on the Protection of Personal Information (APPI) is Japan's law.", &[&["APPI", "Act on the Protection of Personal Information"]]),
+            r(
+                "B",
+                "The Act on the Protection of Personal Information (APPI) is Japan's law.",
+                &[&["APPI", "Act on the Protection of Personal Information"]],
+            ),
             r("F", "The Moon is made of cheese.", &[]),
         ];
         let index = Index::build(refs);
         let again = from_bytes(Path::new("x.fcidx"), &to_bytes(&index)).unwrap();
         assert_eq!(to_bytes(&again), to_bytes(&index), "round trip is exact");
-        for claim in ["The Eiffel Tower was completed in 1899.", "The APTIA is Japan's law.", "The Moon is made of cheese."] {
-            let (a, b) = (judge(claim, &index, &Settings::default()), judge(claim, &again, &Settings::default()));
-            assert_eq!((a.verdict, a.reason, a.reference), (b.verdict, b.reason, b.reference));
+        for claim in [
+            "The Eiffel Tower was completed in 1899.",
+            "The APTIA is Japan's law.",
+            "The Moon is made of cheese.",
+        ] {
+            let (a, b) = (
+                judge(claim, &index, &Settings::default()),
+                judge(claim, &again, &Settings::default()),
+            );
+            assert_eq!(
+                (a.verdict, a.reason, a.reference),
+                (b.verdict, b.reason, b.reference)
+            );
         }
     }
 
@@ -270,7 +316,10 @@ mod tests {
         let cut = from_bytes(p, &bytes[..bytes.len() - 3]).unwrap_err().to_string();
         assert!(cut.starts_with("x.fcidx:1: damaged index at byte"), "{cut}");
         let foreign = from_bytes(p, b"id,statement\n").unwrap_err().to_string();
-        assert_eq!(foreign, "x.fcidx:1: not a factcheck index of this version; rebuild it with `factcheck refs index`");
+        assert_eq!(
+            foreign,
+            "x.fcidx:1: not a factcheck index of this version; rebuild it with `factcheck refs index`"
+        );
         assert!(is_index_file(Path::new("refs.FCIDX")) && !is_index_file(Path::new("refs.csv")));
     }
 }

@@ -168,3 +168,45 @@ fn output_in_missing_directory_writes_nothing() {
         "factcheck: no/such/dir/out.json: directory no/such/dir does not exist\n"
     );
 }
+
+#[test]
+fn same_stem_in_two_folders_gets_distinct_ids_and_csv_clashes_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join("index.md"),
+            "The Eiffel Tower was completed in 1889.\n",
+        )
+        .unwrap();
+    }
+    let (code, out, err) = run(factcheck()
+        .current_dir(dir.path())
+        .args(["check", "a/index.md", "b/index.md", "--format", "json", "--refs"])
+        .arg(crate::util::fixture_abs("refs/landmarks.csv")));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["a-index-1", "b-index-1"]);
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "id,text\nindex-1,The Louvre is in Paris.\n").unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "id,text\nindex-1,The Louvre is in Paris.\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(factcheck()
+        .current_dir(dir.path())
+        .args(["check", "c.csv", "d.csv", "--refs"])
+        .arg(crate::util::fixture_abs("refs/landmarks.csv")));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "factcheck: claim id `index-1` appears in both c.csv and d.csv; ids must be unique across inputs\n"
+    );
+}

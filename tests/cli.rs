@@ -318,12 +318,15 @@ fn output_file_is_written_whole() {
 fn saved_index_gives_the_same_report_as_the_tables() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("refs.fcidx");
-    let (code, _, err) = run(factcheck().args(["refs", "index", &fixture("refs"), "-o"]).arg(&idx));
+    let (code, _, err) = run(factcheck()
+        .args(["refs", "index", &fixture("refs"), "-o"])
+        .arg(&idx));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("indexed 7 references"), "{err}");
     let article = fixture("articles/landmarks.md");
-    let (_, from_index, _) =
-        run(factcheck().args(["check", "--format", "json", &article, "--refs"]).arg(&idx));
+    let (_, from_index, _) = run(factcheck()
+        .args(["check", "--format", "json", &article, "--refs"])
+        .arg(&idx));
     let (_, from_tables, _) =
         run(factcheck().args(["check", "--format", "json", &article, "--refs", &fixture("refs")]));
     assert_eq!(from_index, from_tables);
@@ -332,7 +335,10 @@ fn saved_index_gives_the_same_report_as_the_tables() {
         .args(["check", &article, "--refs", &fixture("refs/more.csv"), "--refs"])
         .arg(&idx));
     assert_eq!(code, 2);
-    assert!(err.ends_with("a saved index cannot be mixed with other reference tables\n"), "{err}");
+    assert!(
+        err.ends_with("a saved index cannot be mixed with other reference tables\n"),
+        "{err}"
+    );
     // A file that is not an index is refused clearly.
     let fake = dir.path().join("fake.fcidx");
     std::fs::write(&fake, "id,statement\n").unwrap();

@@ -68,7 +68,8 @@ echo "== big run" >&2
 read -r big_wall big_user big_rss < <(time_check "$OUT/refs-$BIG.csv" "$OUT/claims-$BIG-$BIGC.csv")
 read -r art_wall art_user art_rss < <(time_check "$OUT/refs-$BIG.csv" "$OUT/claims-article.csv")
 # The same article against the table indexed once into a file.
-idx_build=$( { /usr/bin/time -f "%e" "$BIN" refs index "$OUT/refs-$BIG.csv" -o "$OUT/refs-$BIG.fcidx" 2>/dev/null; } 2>&1 | tail -1)
+/usr/bin/time -o "$OUT/index.time" -f "%e" "$BIN" refs index "$OUT/refs-$BIG.csv" -o "$OUT/refs-$BIG.fcidx" 2>/dev/null
+idx_build=$(tail -1 "$OUT/index.time")
 read -r idx_wall idx_user idx_rss < <(time_check "$OUT/refs-$BIG.fcidx" "$OUT/claims-article.csv")
 "$EX/phases" "$OUT/refs-$BIG.csv" "$OUT/claims-$BIG-$BIGC.csv" > "$OUT/phases.txt"
 

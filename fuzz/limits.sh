@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the release binary on the inputs that bound factcheck's resources
-# (docs/limits.md): a generated 50 MB article and a 5 MB line without spaces.
+# (README.md, "Limits and errors"): a generated 50 MB article and a 5 MB line without spaces.
 # The debug-build test of the 50 MB article is #[ignore]d for its duration;
 # this is its release-mode check. Fails when a run exceeds LIMIT_SECONDS
 # (default 60) or exits with an error.

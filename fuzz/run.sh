@@ -10,7 +10,7 @@
 # flags; on a stable toolchain RUSTC_BOOTSTRAP=1 unlocks them.
 #
 # With FACTCHECK_LIMITS=1 it also times the release binary on a generated
-# 50 MB article and a 5 MB line without spaces (the bounds of docs/limits.md).
+# 50 MB article and a 5 MB line without spaces (the bounds in README.md, "Limits and errors").
 set -euo pipefail
 
 seconds="${1:-60}"

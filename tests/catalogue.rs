@@ -305,7 +305,7 @@ fn big_article(bytes: usize) -> String {
 }
 
 #[test]
-#[ignore = "about 50 s in a debug build; fuzz/limits.sh times it in release (docs/limits.md)"]
+#[ignore = "about 50 s in a debug build; fuzz/limits.sh times it in release (README, Limits and errors)"]
 fn article_of_50_megabytes() {
     let (_dir, p) = temp_file("big.txt", big_article(50 << 20).as_bytes());
     let t = Instant::now();

@@ -200,14 +200,7 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
             }
         })
         .collect();
-    checked.sort_by(|a, b| {
-        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(
-            b.article.as_str(),
-            b.line,
-            b.column,
-            b.id.as_str(),
-        ))
-    });
+    sort_checked(&mut checked);
     let mut summary = Summary::default();
     for c in &checked {
         match c.verdict {
@@ -245,14 +238,7 @@ pub fn check_claims_with_progress(
         progress(checked.len());
         rest = tail;
     }
-    checked.sort_by(|a, b| {
-        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(
-            b.article.as_str(),
-            b.line,
-            b.column,
-            b.id.as_str(),
-        ))
-    });
+    sort_checked(&mut checked);
     let summary = Summary::of(&checked);
     Report {
         claims: checked,
@@ -267,6 +253,18 @@ pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<
         .par_iter()
         .map(|c| (c.id.clone(), judge(&c.text, index, settings).features))
         .collect()
+}
+
+/// Report order: by article, line, column, then id.
+fn sort_checked(checked: &mut [Checked]) {
+    checked.sort_by(|a, b| {
+        (a.article.as_str(), a.line, a.column, a.id.as_str()).cmp(&(
+            b.article.as_str(),
+            b.line,
+            b.column,
+            b.id.as_str(),
+        ))
+    });
 }
 
 /// Makes claim ids unique across inputs. Articles with the same file stem

@@ -70,15 +70,7 @@ impl Index {
             .into_iter()
             .map(|g| g.iter().map(|m| all_stems(m)).filter(|s| !s.is_empty()).collect())
             .collect();
-        let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-        for (g, group) in groups.iter().enumerate() {
-            for (m, member) in group.iter().enumerate() {
-                group_starts
-                    .entry(member[0].clone())
-                    .or_default()
-                    .push((g as u32, m as u32));
-            }
-        }
+        let group_starts = group_starts(&groups);
         let mut index = Index {
             refs: Vec::new(),
             terms: HashMap::new(),
@@ -256,15 +248,7 @@ impl Index {
         groups: Vec<Vec<Vec<String>>>,
         expansions: Vec<Vec<String>>,
     ) -> Index {
-        let mut group_starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-        for (g, group) in groups.iter().enumerate() {
-            for (m, member) in group.iter().enumerate() {
-                group_starts
-                    .entry(member[0].clone())
-                    .or_default()
-                    .push((g as u32, m as u32));
-            }
-        }
+        let group_starts = group_starts(&groups);
         let terms = names
             .into_iter()
             .enumerate()
@@ -406,6 +390,20 @@ fn kth_score(scores: &FxHashMap<u32, f32>, touched: &[u32], k: usize) -> f32 {
         }
     }
     top.get(k - 1).copied().unwrap_or(0.0)
+}
+
+/// First stem of each alias -> the (group, member) pairs that start with it.
+fn group_starts(groups: &[Vec<Vec<String>>]) -> HashMap<String, Vec<(u32, u32)>> {
+    let mut starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for (m, member) in group.iter().enumerate() {
+            starts
+                .entry(member[0].clone())
+                .or_default()
+                .push((g as u32, m as u32));
+        }
+    }
+    starts
 }
 
 /// Higher score first, then the earlier reference.

@@ -16,6 +16,12 @@ use crate::reference::{alias_groups, Reference};
 use crate::text;
 
 const K1: f64 = 1.2;
+/// Most references a query probes in its common terms' posting lists: the
+/// common terms (pruned by MaxScore) only reorder references that the rare
+/// terms already put near the top. 200 leaves every figure of
+/// `benches/accuracy.sh` unchanged and saves a third of the judging time on
+/// a million references.
+const PROBE_LIMIT: usize = 200;
 const B: f64 = 0.75;
 
 /// The searchable form of a reference table.
@@ -342,13 +348,22 @@ impl Index {
                 }
             }
             if probe_from < terms.len() {
-                // Only references that could still reach the top k are probed.
+                // Only references that could still reach the top k are
+                // probed, and at most the PROBE_LIMIT best of them so far.
                 let kth = kth_score(scores, touched, k);
-                let hopeful: Vec<u32> = touched
+                let mut hopeful: Vec<(f32, u32)> = touched
                     .iter()
-                    .copied()
                     .filter(|d| scores[d] + rest[probe_from] >= kth)
+                    .map(|&d| (scores[&d], d))
                     .collect();
+                if hopeful.len() > PROBE_LIMIT {
+                    // Best partial scores first; the reference breaks ties, so
+                    // the choice is the same on every run.
+                    hopeful
+                        .select_nth_unstable_by(PROBE_LIMIT, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    hopeful.truncate(PROBE_LIMIT);
+                }
+                let hopeful: Vec<u32> = hopeful.into_iter().map(|(_, d)| d).collect();
                 for &(id, weight) in &terms[probe_from..] {
                     let list = &self.postings[id as usize];
                     for &doc in &hopeful {

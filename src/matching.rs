@@ -650,7 +650,7 @@ fn acronym_run(acronym: &str, toks: &[Token]) -> Option<Vec<usize>> {
         let mut k = s;
         for &l in &letters {
             while k < toks.len()
-                && run.len() > 0
+                && !run.is_empty()
                 && matches!(toks[k].norm.as_str(), "of" | "the" | "and" | "for")
             {
                 k += 1;

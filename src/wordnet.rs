@@ -391,8 +391,7 @@ impl WordNet {
     /// of every relation below.
     fn senses(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
         thread_local! {
-            static MEMO: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>> =
-                std::cell::RefCell::new(std::collections::HashMap::new());
+            static MEMO: std::cell::RefCell<SenseMemo> = std::cell::RefCell::new(SenseMemo::new());
         }
         let key = (word.to_string(), pos.index(), limit);
         if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
@@ -572,6 +571,9 @@ impl WordNet {
         })
     }
 }
+
+/// (word, part of speech, sense limit) -> senses with their ranks.
+type SenseMemo = std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>;
 
 /// Base forms of a word for a part of speech, like WordNet's `morphy`: the
 /// word itself, then its entries in the exception lists ("geese" → "goose",

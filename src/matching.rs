@@ -513,14 +513,14 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     }
 }
 
-/// Byte ranges of parenthesised parts of a text.
+/// Byte ranges of parenthesised (or bracketed) parts of a text.
 fn parenthesised(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open = None;
     for (i, c) in text.char_indices() {
         match c {
-            '(' if open.is_none() => open = Some(i),
-            ')' => {
+            '(' | '[' if open.is_none() => open = Some(i),
+            ')' | ']' => {
                 if let Some(o) = open.take() {
                     out.push(o..i);
                 }
@@ -686,7 +686,7 @@ fn chunks(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
         let member = t.is_content()
             && !lexicon::is_verb_like(&t.norm)
             && t.shape != Shape::Number
-            && t.norm.chars().count() > 2;
+            && (t.norm.chars().count() > 2 || t.shape == Shape::Name);
         if let Some(s) = start {
             if !member || breaks_before {
                 out.push(s..i);
@@ -703,10 +703,11 @@ fn chunks(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The word before a chunk that anchors its slot, skipping articles.
+/// The word before a chunk that anchors its slot, skipping articles and
+/// numbers ("is a 1973 film").
 fn anchor_before(toks: &[Token], chunk_start: usize) -> Option<usize> {
     let mut k = chunk_start.checked_sub(1)?;
-    while matches!(toks[k].norm.as_str(), "a" | "an" | "the") {
+    while matches!(toks[k].norm.as_str(), "a" | "an" | "the") || toks[k].shape == Shape::Number {
         k = k.checked_sub(1)?;
     }
     Some(k)
@@ -727,6 +728,10 @@ fn slot_substitution<'r>(
     claim_stems: &HashSet<&str>,
 ) -> Option<(usize, &'r Token)> {
     let ref_chunks = chunks(&reference.text, &reference.toks);
+    // Side remarks in parentheses ("X (born 1987) is a model") do not
+    // separate a slot from the words that fix it.
+    let ref_parens = parenthesised(&reference.text);
+    let aside = |t: &Token| ref_parens.iter().any(|p| p.contains(&t.span.start));
     for chunk in chunks(&claim.text, &claim.toks) {
         if status[chunk.end - 1] != Status::Missing {
             continue;
@@ -750,7 +755,7 @@ fn slot_substitution<'r>(
             let lead_shared = reference.toks[..ra]
                 .iter()
                 .rev()
-                .filter(|t| t.is_content())
+                .filter(|t| t.is_content() && !aside(t))
                 .take(3)
                 .any(|t| t.stem == lead.stem);
             if !lead_shared {

@@ -564,6 +564,12 @@ mod tests {
             r("R5", "The Moon is made of cheese.", false),
             r("R6", "Marie Curie won the Nobel Prize in Physics in 1903.", true),
             r("R7", "The Eiffel Tower is not located in Berlin.", true),
+            r(
+                "R8",
+                "Tomas Brenner [ˈtoːmas] (born 4 May 1961) is a German sculptor.",
+                true,
+            ),
+            r("R9", "Harbour Lights is a 1987 Danish drama film.", true),
         ])
     }
 
@@ -604,6 +610,24 @@ mod tests {
         let (v, reason) = verdict("Daggering is associated with death metal music.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(reason.contains("genre differs"), "{reason}");
+    }
+
+    #[test]
+    fn other_class_in_the_same_slot_contradicts_across_asides_and_years() {
+        // Bracketed asides between the name and "is".
+        let (v, reason) = verdict("Tomas Brenner is a German senator.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"senator\", reference \"sculptor\""),
+            "{reason}"
+        );
+        // A year between "is a" and the class.
+        let (v, reason) = verdict("Harbour Lights is a painting.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"painting\", reference \"film\""),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -748,6 +748,11 @@ pub fn is_common_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// A month name ("march").
+pub fn is_month(folded: &str) -> bool {
+    classes_of(folded).iter().any(|&c| CLASSES[c].0 == "month")
+}
+
 /// True for number words and ordinals ("two", "second"): compared as
 /// members of their class, never as antonyms.
 pub fn is_count_word(folded: &str) -> bool {

@@ -289,30 +289,30 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let ref_text = &reference.text;
 
     // Numbers and dates.
-    let ref_numbers: Vec<(f64, &Token)> = reference
+    let ref_numbers: Vec<(f64, &Token, bool)> = reference
         .toks
         .iter()
-        .filter(|t| t.shape == Shape::Number)
-        .filter_map(|t| text::number_value(&t.norm).map(|v| (v, t)))
+        .enumerate()
+        .filter_map(|(k, t)| quantity(t).map(|v| (v, t, is_day(&reference.toks, k, v))))
         .collect();
     for (i, t) in claim.toks.iter().enumerate() {
-        if t.shape != Shape::Number {
-            continue;
-        }
-        let Some(v) = text::number_value(&t.norm) else {
+        let Some(v) = quantity(t) else {
             continue;
         };
         let bound = bound_before(&claim.toks, i);
-        if ref_numbers.iter().any(|(rv, _)| satisfies(*rv, v, bound)) {
+        if ref_numbers.iter().any(|(rv, _, _)| satisfies(*rv, v, bound)) {
             status[i] = Status::Matched;
             continue;
         }
         status[i] = Status::Missing;
+        // A year stands against a year, a day of a month against a day,
+        // a count against a count.
         let year = is_year(v);
+        let day = is_day(&claim.toks, i, v);
         let counterpart = ref_numbers
             .iter()
-            .find(|(rv, _)| is_year(*rv) == year && !claim_has_number(claim, *rv));
-        if let Some((_, r)) = counterpart {
+            .find(|(rv, _, rd)| is_year(*rv) == year && *rd == day && !claim_has_number(claim, *rv));
+        if let Some((_, r, _)) = counterpart {
             status[i] = Status::Substituted;
             conflicts.push(Conflict {
                 kind: if year {
@@ -328,7 +328,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
 
     // Word-level substitutions: antonyms, closed classes, names in the same role.
     for (i, t) in claim.toks.iter().enumerate() {
-        if status[i] != Status::Missing || t.shape == Shape::Number {
+        if status[i] != Status::Missing || quantity(t).is_some() {
             continue;
         }
         for r in &ref_only {
@@ -556,10 +556,22 @@ fn is_year(v: f64) -> bool {
 }
 
 fn claim_has_number(claim: &Analysed, v: f64) -> bool {
-    claim
-        .toks
-        .iter()
-        .any(|t| t.shape == Shape::Number && text::number_value(&t.norm) == Some(v))
+    claim.toks.iter().any(|t| quantity(t) == Some(v))
+}
+
+/// A day of a month: a number up to 31 next to a month name ("June 26", "26 June").
+fn is_day(toks: &[Token], i: usize, v: f64) -> bool {
+    let month = |k: usize| toks.get(k).is_some_and(|t| lexicon::is_month(&t.norm));
+    (1.0..=31.0).contains(&v) && v.fract() == 0.0 && (month(i + 1) || i.checked_sub(1).is_some_and(month))
+}
+
+/// The value of a number, in digits or spelled out ("zero", "three").
+fn quantity(t: &Token) -> Option<f64> {
+    match t.shape {
+        Shape::Number => text::number_value(&t.norm),
+        Shape::Word => text::spelled_number(&t.norm),
+        _ => None,
+    }
 }
 
 /// A bound a claim puts on a number ("over 100", "at least 5", "about 40").

@@ -570,6 +570,8 @@ mod tests {
                 true,
             ),
             r("R9", "Harbour Lights is a 1987 Danish drama film.", true),
+            r("R10", "The Kestrel Film Unit produced more than 400 training films.", true),
+            r("R11", "Dana Whitfield (born September 30, 1946) wrote science fiction and horror films.", true),
         ])
     }
 
@@ -628,6 +630,16 @@ mod tests {
             reason.contains("claim \"painting\", reference \"film\""),
             "{reason}"
         );
+    }
+
+    #[test]
+    fn spelled_numbers_compare_with_digits_and_days_only_with_days() {
+        let (v, reason) = verdict("The Kestrel Film Unit produced zero training films.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("number differs: claim zero, reference 400"), "{reason}");
+        // "30" is a day of September, not a count of genres.
+        let (_, reason) = verdict("Dana Whitfield wrote films in two genres.");
+        assert!(!reason.contains("number differs"), "{reason}");
     }
 
     #[test]

@@ -767,7 +767,7 @@ fn slot_substitution<'r>(
             let lead_shared = reference.toks[..ra]
                 .iter()
                 .rev()
-                .filter(|t| t.is_content() && !aside(t))
+                .filter(|t| t.is_content() && t.norm.chars().count() > 1 && !aside(t))
                 .take(3)
                 .any(|t| t.stem == lead.stem);
             if !lead_shared {

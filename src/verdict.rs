@@ -570,8 +570,21 @@ mod tests {
                 true,
             ),
             r("R9", "Harbour Lights is a 1987 Danish drama film.", true),
-            r("R10", "The Kestrel Film Unit produced more than 400 training films.", true),
-            r("R11", "Dana Whitfield (born September 30, 1946) wrote science fiction and horror films.", true),
+            r(
+                "R12",
+                "Harwick College is a large, highly residential university.",
+                true,
+            ),
+            r(
+                "R10",
+                "The Kestrel Film Unit produced more than 400 training films.",
+                true,
+            ),
+            r(
+                "R11",
+                "Dana Whitfield (born September 30, 1946) wrote science fiction and horror films.",
+                true,
+            ),
         ])
     }
 
@@ -636,7 +649,10 @@ mod tests {
     fn spelled_numbers_compare_with_digits_and_days_only_with_days() {
         let (v, reason) = verdict("The Kestrel Film Unit produced zero training films.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("number differs: claim zero, reference 400"), "{reason}");
+        assert!(
+            reason.contains("number differs: claim zero, reference 400"),
+            "{reason}"
+        );
         // "30" is a day of September, not a count of genres.
         let (_, reason) = verdict("Dana Whitfield wrote films in two genres.");
         assert!(!reason.contains("number differs"), "{reason}");
@@ -647,6 +663,13 @@ mod tests {
         let (v, reason) = verdict("Marie Curie never won the Nobel Prize in Physics.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(reason.starts_with("negation"), "{reason}");
+    }
+
+    #[test]
+    fn negative_adverbs_negate() {
+        let (v, reason) = verdict("Harwick College is barely residential.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.starts_with("negation: claim says \"barely\""), "{reason}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::index::Index;
 use crate::lexicon;
 use crate::relations;
 use crate::text::{self, Shape, Token};
+use crate::wordnet;
 
 /// Retrieval boost of a name, a number or an acronym.
 const NAME_BOOST: f64 = 1.5;
@@ -374,6 +375,48 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             }
         }
     }
+    // Negation inside a word: "childless" against "three children",
+    // "unmarried" against "married", either way round.
+    for (i, t) in claim.toks.iter().enumerate() {
+        if status[i] != Status::Missing || t.shape != Shape::Word {
+            continue;
+        }
+        if let Some(base) = negated_base(&t.norm) {
+            if reference
+                .toks
+                .iter()
+                .any(|r| r.is_content() && same_word(&base, r))
+            {
+                status[i] = Status::Substituted;
+                conflicts.push(Conflict {
+                    kind: ConflictKind::Negation,
+                    claim: word(claim_text, t),
+                    reference: String::new(),
+                });
+            }
+        }
+    }
+    for r in &ref_only {
+        if r.shape != Shape::Word {
+            continue;
+        }
+        if let Some(base) = negated_base(&r.norm) {
+            if let Some(k) = claim
+                .toks
+                .iter()
+                .position(|t| t.is_content() && same_word(&base, t))
+            {
+                if status[k] == Status::Matched {
+                    conflicts.push(Conflict {
+                        kind: ConflictKind::Negation,
+                        claim: String::new(),
+                        reference: word(ref_text, r),
+                    });
+                }
+            }
+        }
+    }
+
     // Slots: a phrase of the claim missing from the reference, where the
     // reference fills the same slot (after the same word) with another phrase.
     if conflicts.is_empty() {
@@ -805,6 +848,31 @@ fn slot_substitution<'r>(
         }
     }
     None
+}
+
+/// The word a negative affix negates: "childless" -> "child", "unmarried" ->
+/// "married", "non-profit" -> "profit". Only when what remains is a known
+/// word of at least four letters ("under", "unless" and "universe" are not
+/// negations).
+fn negated_base(word: &str) -> Option<String> {
+    let base = if let Some(b) = word.strip_suffix("less") {
+        b
+    } else if let Some(b) = word.strip_prefix("non") {
+        b.trim_start_matches('-')
+    } else {
+        word.strip_prefix("un")?
+    };
+    (base.chars().count() >= 4 && !lexicon::is_stop_word(word) && relations::is_lemma(base))
+        .then(|| base.to_string())
+}
+
+/// A token is a form of a word: same stem, or a WordNet base form of it
+/// ("children" is a form of "child").
+fn same_word(base: &str, t: &Token) -> bool {
+    t.stem == text::stem(base)
+        || [wordnet::Pos::Noun, wordnet::Pos::Verb, wordnet::Pos::Adj]
+            .into_iter()
+            .any(|pos| wordnet::base_forms(&t.norm, pos).iter().any(|b| b == base))
 }
 
 /// Positions of negation cues.

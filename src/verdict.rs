@@ -576,6 +576,11 @@ mod tests {
                 true,
             ),
             r(
+                "R13",
+                "Marta Quell married Ivo Brandt, with whom she had three children.",
+                true,
+            ),
+            r(
                 "R10",
                 "The Kestrel Film Unit produced more than 400 training films.",
                 true,
@@ -670,6 +675,18 @@ mod tests {
         let (v, reason) = verdict("Harwick College is barely residential.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(reason.starts_with("negation: claim says \"barely\""), "{reason}");
+    }
+
+    #[test]
+    fn negative_affixes_negate() {
+        let (v, reason) = verdict("Marta Quell is childless.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.starts_with("negation: claim says \"childless\""),
+            "{reason}"
+        );
+        let (v, reason) = verdict("Marta Quell was unmarried.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
     }
 
     #[test]

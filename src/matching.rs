@@ -260,8 +260,20 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
 
     let mut status = Vec::with_capacity(claim.toks.len());
     for t in &claim.toks {
+        // A name matches a name: "Right" in "Hot Right Now" is not the
+        // word "right", "The Gifted" is not "The Gift".
+        let stem_found = if is_name(t) {
+            index.expansion(doc).iter().any(|e| *e == t.stem)
+                || reference.toks.iter().any(|r| {
+                    r.stem == t.stem
+                        && (is_name(r) || r.shape == Shape::Number)
+                        && same_name_form(&t.norm, &r.norm)
+                })
+        } else {
+            ref_stems.contains(t.stem.as_str())
+        };
         let found = !t.is_content()
-            || ref_stems.contains(t.stem.as_str())
+            || stem_found
             || reference
                 .toks
                 .iter()
@@ -554,6 +566,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         weights,
         conflicts,
     }
+}
+
+/// Two spellings of one name: equal, or one the plural of the other.
+fn same_name_form(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// Byte ranges of parenthesised (or bracketed) parts of a text.

@@ -581,6 +581,12 @@ mod tests {
                 true,
             ),
             r(
+                "R14",
+                "Settlers won the right to farm at Port Esk (now Halden).",
+                true,
+            ),
+            r("R15", "The Gift of the Sea is a short story by Ana Vell.", true),
+            r(
                 "R10",
                 "The Kestrel Film Unit produced more than 400 training films.",
                 true,
@@ -687,6 +693,18 @@ mod tests {
         );
         let (v, reason) = verdict("Marta Quell was unmarried.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");
+    }
+
+    #[test]
+    fn names_match_by_form_not_by_stem() {
+        // "The Gifted" is not "The Gift".
+        let j = judge("The Gifted is Swedish.", &index(), &Settings::default());
+        assert_ne!(j.verdict, Verdict::Contradicted, "{}", j.reason);
+        assert!(
+            j.candidates.iter().all(|c| c.id != "R15" || !c.subject),
+            "{:?}",
+            j.candidates
+        );
     }
 
     #[test]

@@ -785,6 +785,18 @@ fn anchor_before(toks: &[Token], chunk_start: usize) -> Option<usize> {
     Some(k)
 }
 
+/// The anchor of reference chunk `n`; a chunk joined to the one before by
+/// "and" or "or" shares its anchor ("is a Mexican and American musician").
+fn ref_anchor(toks: &[Token], chunks: &[std::ops::Range<usize>], n: usize) -> Option<usize> {
+    let k = anchor_before(toks, chunks[n].start)?;
+    let joined = matches!(toks[k].norm.as_str(), "and" | "or") && n > 0 && chunks[n - 1].end == k;
+    if joined {
+        anchor_before(toks, chunks[n - 1].start)
+    } else {
+        Some(k)
+    }
+}
+
 fn same_anchor(a: &Token, b: &Token) -> bool {
     const BE: &[&str] = &["is", "are", "was", "were", "be", "been"];
     a.stem == b.stem || (BE.contains(&a.norm.as_str()) && BE.contains(&b.norm.as_str()))
@@ -817,8 +829,8 @@ fn slot_substitution<'r>(
             continue;
         };
         let head = chunk.end - 1;
-        for rc in &ref_chunks {
-            let Some(ra) = anchor_before(&reference.toks, rc.start) else {
+        for (n, rc) in ref_chunks.iter().enumerate() {
+            let Some(ra) = ref_anchor(&reference.toks, &ref_chunks, n) else {
                 continue;
             };
             if !same_anchor(&claim.toks[anchor], &reference.toks[ra]) {
@@ -850,7 +862,16 @@ fn slot_substitution<'r>(
                 }
                 continue;
             }
-            let r = &reference.toks[rc.end - 1];
+            // The head of the reference's phrase: its last noun ("archipelagic
+            // state within" is a state).
+            let r = reference.toks[rc.clone()]
+                .iter()
+                .rev()
+                .find(|t| t.shape != Shape::Word || relations::is_noun(&t.norm))
+                .unwrap_or(&reference.toks[rc.end - 1]);
+            if claim_stems.contains(r.stem.as_str()) {
+                continue;
+            }
             // Two words WordNet files under one parent (jazz / rock, painting
             // / sculpture), or after "is a", two unrelated classes ("a golfer"
             // / "an actress"): exclusive.
@@ -922,7 +943,9 @@ fn phrase_overlaps(toks: &[Token], i: usize, found: &dyn Fn(&Token) -> bool) -> 
     while end < toks.len() && toks[end].shape == Shape::Name {
         end += 1;
     }
-    (start..end).any(|k| k != i && found(&toks[k]))
+    // Initials ("J. R. R.") are shared by many names: they do not make two
+    // names one.
+    (start..end).any(|k| k != i && toks[k].norm.chars().count() > 1 && found(&toks[k]))
 }
 
 fn phrase_overlaps_tok(toks: &[Token], t: &Token, found: &dyn Fn(&Token) -> bool) -> bool {

@@ -587,6 +587,21 @@ mod tests {
             ),
             r("R15", "The Gift of the Sea is a short story by Ana Vell.", true),
             r(
+                "R16",
+                "Harlan Dunmore is a Canadian and Irish painter who lives in Cork.",
+                true,
+            ),
+            r(
+                "R17",
+                "Port Alder is an island state within the Coral Archipelago.",
+                true,
+            ),
+            r(
+                "R18",
+                "The Shire was created by English writer J. R. R. Tolkien.",
+                true,
+            ),
+            r(
                 "R10",
                 "The Kestrel Film Unit produced more than 400 training films.",
                 true,
@@ -652,6 +667,31 @@ mod tests {
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(
             reason.contains("claim \"painting\", reference \"film\""),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn slot_heads_are_nouns_and_coordinated_phrases_share_the_slot() {
+        // "is a Canadian and Irish painter": the slot of "is a" reaches "painter".
+        let (v, reason) = verdict("Harlan Dunmore is a Canadian senator.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"senator\", reference \"painter\""),
+            "{reason}"
+        );
+        // "an island state within ...": the head is "state", not "within".
+        let (v, reason) = verdict("Port Alder is a city.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("claim \"city\", reference \"state\""), "{reason}");
+    }
+
+    #[test]
+    fn shared_initials_do_not_make_two_names_one() {
+        let (v, reason) = verdict("The Shire was created by English writer J. R. R. Martin.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"Martin\", reference \"Tolkien\""),
             "{reason}"
         );
     }

@@ -164,7 +164,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// few (`tokens(t).take(10)`) does not pay for the rest of a long text.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut first = true;
-    text.unicode_word_indices().filter_map(move |(start, whole)| {
+    joined_words(text).filter_map(move |(start, whole)| {
         // A possessive is the name itself: "Jones's" is "Jones".
         let word = ["'s", "’s"]
             .iter()
@@ -186,6 +186,25 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
             shape,
             stop,
         })
+    })
+}
+
+/// Unicode words, with names joined by "&" kept whole ("A&E", "AT&T", "R&B").
+fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut words = text.unicode_word_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, mut end) = words.next().map(|(s, w)| (s, s + w.len()))?;
+        while text[end..].starts_with('&') && capital(&text[start..end]) {
+            match words.peek() {
+                Some(&(s, w)) if s == end + 1 && w.len() <= 4 && end - start <= 4 && capital(w) => {
+                    end = s + w.len();
+                    words.next();
+                }
+                _ => break,
+            }
+        }
+        Some((start, &text[start..end]))
     })
 }
 
@@ -346,6 +365,15 @@ mod tests {
     fn fold_strips_diacritics_and_case() {
         assert_eq!(fold("Kōno"), "kono");
         assert_eq!(fold("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn ampersand_names_stay_whole() {
+        let words: Vec<String> = tokenize("A&E and AT&T, R & D, rock&roll")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(words, ["a&e", "and", "at&t", "r", "d", "rock", "roll"]);
     }
 
     #[test]

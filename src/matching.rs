@@ -313,8 +313,22 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             continue;
         };
         let bound = bound_before(&claim.toks, i);
-        if ref_numbers.iter().any(|(rv, _, _)| satisfies(*rv, v, bound)) {
+        // A decade holds its ten years ("in the fifties" / "born 1947").
+        let claim_decade = text::decade_start(&t.norm);
+        let within = |rv: f64, d: Option<f64>| d.is_some_and(|d| (d..d + 10.0).contains(&rv));
+        if ref_numbers
+            .iter()
+            .any(|(rv, _, _)| satisfies(*rv, v, bound) || within(*rv, claim_decade))
+        {
             status[i] = Status::Matched;
+            continue;
+        }
+        // A reference decade that holds the claim's year neither backs nor
+        // contradicts it.
+        if ref_numbers
+            .iter()
+            .any(|(_, r, _)| within(v, text::decade_start(&r.norm)))
+        {
             continue;
         }
         status[i] = Status::Missing;
@@ -629,7 +643,7 @@ fn is_day(toks: &[Token], i: usize, v: f64) -> bool {
 fn quantity(t: &Token) -> Option<f64> {
     match t.shape {
         Shape::Number => text::number_value(&t.norm),
-        Shape::Word => text::spelled_number(&t.norm),
+        Shape::Word => text::spelled_number(&t.norm).or_else(|| text::decade_start(&t.norm)),
         _ => None,
     }
 }

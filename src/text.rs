@@ -151,6 +151,28 @@ pub fn spelled_number(word: &str) -> Option<f64> {
     WORDS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
+/// The first year of a decade: "1950s" -> 1950, "fifties" -> 1950 (the
+/// spelled decades are read as the twentieth century's).
+pub fn decade_start(word: &str) -> Option<f64> {
+    const SPELLED: &[(&str, f64)] = &[
+        ("twenties", 1920.0),
+        ("thirties", 1930.0),
+        ("forties", 1940.0),
+        ("fifties", 1950.0),
+        ("sixties", 1960.0),
+        ("seventies", 1970.0),
+        ("eighties", 1980.0),
+        ("nineties", 1990.0),
+    ];
+    if let Some(&(_, v)) = SPELLED.iter().find(|(w, _)| *w == word) {
+        return Some(v);
+    }
+    let digits = word.strip_suffix('s')?;
+    (digits.len() == 4 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// Splits a text into tokens with byte spans.
 ///
 /// A word is a "name" when it starts with a capital letter and is not the

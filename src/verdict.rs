@@ -710,6 +710,19 @@ mod tests {
     }
 
     #[test]
+    fn a_decade_holds_its_years() {
+        let (v, reason) = verdict("Dana Whitfield was born in the fifties.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("date differs: claim fifties, reference 1946"),
+            "{reason}"
+        );
+        let (v, reason) = verdict("Dana Whitfield was born in the 1940s.");
+        assert_ne!(v, Verdict::Contradicted, "{reason}");
+        assert!(!reason.contains("date differs"), "{reason}");
+    }
+
+    #[test]
     fn negation_contradicts() {
         let (v, reason) = verdict("Marie Curie never won the Nobel Prize in Physics.");
         assert_eq!(v, Verdict::Contradicted, "{reason}");

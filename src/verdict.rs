@@ -21,8 +21,11 @@ use crate::matching::{align, Alignment, Analysed, ConflictKind};
 pub const DEFAULT_MIN_SUPPORT: f64 = 0.7;
 /// Default share of a claim a reference must cover for its conflicts to count.
 pub const DEFAULT_MIN_MATCH: f64 = 0.4;
+/// Share of a claim a conflicting reference must account for (matched or
+/// in conflict) for a strong conflict to decide on its own.
+const CLEAR_CONFLICT_ALIGNED: f64 = 0.999;
 /// Coverage a reference needs before a weak conflict (category, slot) counts.
-const WEAK_CONFLICT_COVERAGE: f64 = 0.5;
+const WEAK_CONFLICT_COVERAGE: f64 = 0.4;
 /// Share of what the claim says about its subject (the words after its verb)
 /// that a supporting reference must have: "X is a masterclass in quiet
 /// disruption" is not supported by a reference that only names X.
@@ -329,6 +332,15 @@ impl<'a> Evidence<'a> {
             best = (Verdict::Supported, p[0]);
         }
         if can_contradict && (p[1] > best.1 || p[1] >= settings.sure_contradiction) {
+            best = (Verdict::Contradicted, p[1]);
+        }
+        // A reference that says everything the claim says, about the same
+        // subject, except one strong detail (a date, a number, a negation, a
+        // near-miss name, an antonym) contradicts it, whatever the odds.
+        let clear = self.conflicting.is_some_and(|a| {
+            a.aligned >= CLEAR_CONFLICT_ALIGNED && a.conflicts.iter().any(|c| c.kind.is_strong())
+        });
+        if clear {
             best = (Verdict::Contradicted, p[1]);
         }
         best.0

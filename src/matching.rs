@@ -315,7 +315,8 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         let bound = bound_before(&claim.toks, i);
         // A decade holds its ten years ("in the fifties" / "born 1947").
         let claim_decade = text::decade_start(&t.norm);
-        let within = |rv: f64, d: Option<f64>| d.is_some_and(|d| (d..d + 10.0).contains(&rv));
+        let within =
+            |rv: f64, d: Option<f64>| bound == Bound::Exact && d.is_some_and(|d| (d..d + 10.0).contains(&rv));
         if ref_numbers
             .iter()
             .any(|(rv, _, _)| satisfies(*rv, v, bound) || within(*rv, claim_decade))
@@ -658,8 +659,16 @@ enum Bound {
 }
 
 fn bound_before(toks: &[Token], i: usize) -> Bound {
+    // "since the 1970s" bounds like "since 1970".
+    let i = if i > 0 && toks[i - 1].norm == "the" {
+        i - 1
+    } else {
+        i
+    };
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
     match (prev(2), prev(1)) {
+        (_, Some("since" | "after")) => Bound::Above,
+        (_, Some("before" | "until")) => Bound::Below,
         (_, Some("over" | "above" | "exceeding"))
         | (Some("more" | "greater"), Some("than"))
         | (Some("at"), Some("least")) => Bound::Above,
@@ -686,6 +695,27 @@ fn satisfies(reference: f64, claim: f64, bound: Bound) -> bool {
 fn near_miss(t: &Token, r: &Token) -> bool {
     t.norm.chars().next() == r.norm.chars().next()
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
+        && !derived_name(&t.norm, &r.norm)
+}
+
+/// One name derived from the other by a people/language ending: "China" /
+/// "Chinese", "Mexico" / "Mexican", "Norway" / "Norwegian", "Israel" / "Israeli".
+fn derived_name(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["ese", "ian", "an", "i", "ish", "ic", "er", "ean", "ern"];
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let n = short.chars().count();
+    let shared = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    long.chars().count() > n
+        && shared >= (n.saturating_sub(2)).max(3)
+        && ENDINGS.iter().any(|e| long.ends_with(e))
 }
 
 /// True when a word of the reference means the claim's word or is a kind of

@@ -188,10 +188,11 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut first = true;
     joined_words(text).filter_map(move |(start, whole)| {
         // A possessive is the name itself: "Jones's" is "Jones".
+        // A decade written "1940's" keeps its "s".
         let word = ["'s", "’s"]
             .iter()
             .find_map(|p| whole.strip_suffix(p))
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
             .unwrap_or(whole);
         let norm = fold(word);
         if norm.is_empty() {
@@ -217,6 +218,21 @@ fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut words = text.unicode_word_indices().peekable();
     std::iter::from_fn(move || {
         let (start, mut end) = words.next().map(|(s, w)| (s, s + w.len()))?;
+        // A decade written with an apostrophe: "1940's".
+        let word = &text[start..end];
+        if word.len() == 4 && word.ends_with('0') && word.chars().all(|c| c.is_ascii_digit()) {
+            for apostrophe in ["'s", "’s"] {
+                if text[end..].starts_with(apostrophe)
+                    && words
+                        .peek()
+                        .is_some_and(|&(s, w)| s == end + apostrophe.len() - 1 && w == "s")
+                {
+                    end += apostrophe.len();
+                    words.next();
+                    break;
+                }
+            }
+        }
         while text[end..].starts_with('&') && capital(&text[start..end]) {
             match words.peek() {
                 Some(&(s, w)) if s == end + 1 && w.len() <= 4 && end - start <= 4 && capital(w) => {
@@ -231,11 +247,17 @@ fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 }
 
 fn shape_of(word: &str, first: bool) -> Shape {
-    let digits_only = word
+    let word_digits = word.trim_end_matches("'s").trim_end_matches("’s");
+    let digits_only = word_digits
         .trim_end_matches('s')
         .chars()
         .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-    if number_value(word).is_some() && digits_only {
+    let numeric = if word_digits.len() < word.len() {
+        number_value(&format!("{word_digits}s"))
+    } else {
+        number_value(word)
+    };
+    if numeric.is_some() && digits_only {
         return Shape::Number;
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
@@ -396,6 +418,18 @@ mod tests {
             .map(|t| t.norm)
             .collect();
         assert_eq!(words, ["a&e", "and", "at&t", "r", "d", "rock", "roll"]);
+    }
+
+    #[test]
+    fn decades_with_an_apostrophe_stay_whole() {
+        let toks = tokenize("born in the 1940's, not in Smith's 1950");
+        let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            words,
+            ["born", "in", "the", "1940s", "not", "in", "smith", "1950"]
+        );
+        assert_eq!(toks[3].shape, Shape::Number);
+        assert_eq!(number_value(&toks[3].norm), Some(1940.0));
     }
 
     #[test]

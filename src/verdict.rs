@@ -614,6 +614,16 @@ mod tests {
                 true,
             ),
             r(
+                "R19",
+                "Halden University is a major Norwegian research university.",
+                true,
+            ),
+            r(
+                "R20",
+                "Arctic sea ice extent has declined in every decade since 1979.",
+                true,
+            ),
+            r(
                 "R10",
                 "The Kestrel Film Unit produced more than 400 training films.",
                 true,
@@ -729,9 +739,25 @@ mod tests {
             reason.contains("date differs: claim fifties, reference 1946"),
             "{reason}"
         );
-        let (v, reason) = verdict("Dana Whitfield was born in the 1940s.");
+        let (v, reason) = verdict("Dana Whitfield was born in the 1940's.");
         assert_ne!(v, Verdict::Contradicted, "{reason}");
         assert!(!reason.contains("date differs"), "{reason}");
+    }
+
+    #[test]
+    fn a_name_and_its_derived_form_are_not_a_near_miss() {
+        let (v, reason) = verdict("Halden University is in Norway.");
+        assert!(!reason.contains("name differs"), "{v}: {reason}");
+        assert_ne!(v, Verdict::Contradicted, "{reason}");
+    }
+
+    #[test]
+    fn since_and_before_bound_dates() {
+        let (v, reason) = verdict("Arctic sea ice extent has declined since the 1960s.");
+        assert_ne!(v, Verdict::Contradicted, "{reason}");
+        let (v, reason) = verdict("Arctic sea ice extent has declined in every decade since 1985.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("date differs"), "{reason}");
     }
 
     #[test]

@@ -263,7 +263,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         // A name matches a name: "Right" in "Hot Right Now" is not the
         // word "right", "The Gifted" is not "The Gift".
         let stem_found = if is_name(t) {
-            index.expansion(doc).iter().any(|e| *e == t.stem)
+            index.expansion(doc).contains(&t.stem)
                 || reference.toks.iter().any(|r| {
                     r.stem == t.stem
                         && (is_name(r) || r.shape == Shape::Number)

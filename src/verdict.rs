@@ -636,6 +636,13 @@ mod tests {
         ])
     }
 
+    /// Asserts that a claim is contradicted with a reason that says `why`.
+    fn contradicts(claim: &str, why: &str) {
+        let (v, reason) = verdict(claim);
+        assert_eq!(v, Verdict::Contradicted, "{claim}: {reason}");
+        assert!(reason.contains(why), "{claim}: {reason}");
+    }
+
     fn verdict(claim: &str) -> (Verdict, String) {
         let j = judge(claim, &index(), &Settings::default());
         (j.verdict, j.reason)
@@ -650,81 +657,63 @@ mod tests {
 
     #[test]
     fn different_date_contradicts() {
-        let (v, reason) = verdict("The second Digital Partnership Council was held in Brussels in 2023.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("date differs: claim 2023, reference 2024"),
-            "{reason}"
+        contradicts(
+            "The second Digital Partnership Council was held in Brussels in 2023.",
+            "date differs: claim 2023, reference 2024",
         );
     }
 
     #[test]
     fn near_miss_name_contradicts() {
-        let (v, reason) = verdict("The APTIA is Japan's data protection law.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("name differs: claim \"APTIA\", reference \"APPI\""),
-            "{reason}"
+        contradicts(
+            "The APTIA is Japan's data protection law.",
+            "name differs: claim \"APTIA\", reference \"APPI\"",
         );
     }
 
     #[test]
     fn closed_class_and_antonym_contradict() {
-        let (v, reason) = verdict("Daggering is associated with death metal music.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("genre differs"), "{reason}");
+        contradicts("Daggering is associated with death metal music.", "genre differs");
     }
 
     #[test]
     fn other_class_in_the_same_slot_contradicts_across_asides_and_years() {
         // Bracketed asides between the name and "is".
-        let (v, reason) = verdict("Tomas Brenner is a German senator.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("claim \"senator\", reference \"sculptor\""),
-            "{reason}"
+        contradicts(
+            "Tomas Brenner is a German senator.",
+            "claim \"senator\", reference \"sculptor\"",
         );
         // A year between "is a" and the class.
-        let (v, reason) = verdict("Harbour Lights is a painting.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("claim \"painting\", reference \"film\""),
-            "{reason}"
+        contradicts(
+            "Harbour Lights is a painting.",
+            "claim \"painting\", reference \"film\"",
         );
     }
 
     #[test]
     fn slot_heads_are_nouns_and_coordinated_phrases_share_the_slot() {
         // "is a Canadian and Irish painter": the slot of "is a" reaches "painter".
-        let (v, reason) = verdict("Harlan Dunmore is a Canadian senator.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("claim \"senator\", reference \"painter\""),
-            "{reason}"
+        contradicts(
+            "Harlan Dunmore is a Canadian senator.",
+            "claim \"senator\", reference \"painter\"",
         );
         // "an island state within ...": the head is "state", not "within".
-        let (v, reason) = verdict("Port Alder is a city.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("claim \"city\", reference \"state\""), "{reason}");
+        contradicts("Port Alder is a city.", "claim \"city\", reference \"state\"");
     }
 
     #[test]
     fn shared_initials_do_not_make_two_names_one() {
-        let (v, reason) = verdict("The Shire was created by English writer J. R. R. Martin.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("claim \"Martin\", reference \"Tolkien\""),
-            "{reason}"
+        contradicts(
+            "The Shire was created by English writer J. R. R. Martin.",
+            "claim \"Martin\", reference \"Tolkien\"",
         );
     }
 
     #[test]
     fn spelled_numbers_compare_with_digits_and_days_only_with_days() {
-        let (v, reason) = verdict("The Kestrel Film Unit produced zero training films.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("number differs: claim zero, reference 400"),
-            "{reason}"
+        contradicts(
+            "The Kestrel Film Unit produced zero training films.",
+            "number differs: claim zero, reference 400",
         );
         // "30" is a day of September, not a count of genres.
         let (_, reason) = verdict("Dana Whitfield wrote films in two genres.");
@@ -733,11 +722,9 @@ mod tests {
 
     #[test]
     fn a_decade_holds_its_years() {
-        let (v, reason) = verdict("Dana Whitfield was born in the fifties.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(
-            reason.contains("date differs: claim fifties, reference 1946"),
-            "{reason}"
+        contradicts(
+            "Dana Whitfield was born in the fifties.",
+            "date differs: claim fifties, reference 1946",
         );
         let (v, reason) = verdict("Dana Whitfield was born in the 1940's.");
         assert_ne!(v, Verdict::Contradicted, "{reason}");
@@ -755,9 +742,10 @@ mod tests {
     fn since_and_before_bound_dates() {
         let (v, reason) = verdict("Arctic sea ice extent has declined since the 1960s.");
         assert_ne!(v, Verdict::Contradicted, "{reason}");
-        let (v, reason) = verdict("Arctic sea ice extent has declined in every decade since 1985.");
-        assert_eq!(v, Verdict::Contradicted, "{reason}");
-        assert!(reason.contains("date differs"), "{reason}");
+        contradicts(
+            "Arctic sea ice extent has declined in every decade since 1985.",
+            "date differs",
+        );
     }
 
     #[test]

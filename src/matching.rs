@@ -384,6 +384,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     claim_stems.contains(x.stem.as_str())
                 })
                 && same_role(claim, i, &reference, r)
+                && !derived_name(&t.norm, &r.norm)
             {
                 Some(ConflictKind::Role)
             } else {
@@ -396,7 +397,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 conflicts.push(Conflict {
                     kind,
                     claim: word(claim_text, t),
-                    reference: word(ref_text, r),
+                    reference: if kind == ConflictKind::Role {
+                        name_phrase(&reference, r)
+                    } else {
+                        word(ref_text, r)
+                    },
                 });
                 break;
             }
@@ -457,7 +462,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             conflicts.push(Conflict {
                 kind,
                 claim: word(claim_text, &claim.toks[i]),
-                reference: word(ref_text, r),
+                reference: if kind == ConflictKind::Role {
+                    name_phrase(&reference, r)
+                } else {
+                    word(ref_text, r)
+                },
             });
         }
     }
@@ -610,6 +619,34 @@ fn parenthesised(text: &str) -> Vec<std::ops::Range<usize>> {
 fn word(text: &str, t: &Token) -> String {
     text.get(t.span.clone())
         .map_or_else(|| t.norm.clone(), str::to_string)
+}
+
+/// The whole name a name token belongs to, as written: "New" of "born in New
+/// Orleans" is "New Orleans".
+fn name_phrase(text: &Analysed, t: &Token) -> String {
+    let toks = &text.toks;
+    let Some(i) = toks.iter().position(|x| x.span == t.span) else {
+        return word(&text.text, t);
+    };
+    let joined = |a: &Token, b: &Token| {
+        a.shape == Shape::Name
+            && b.shape == Shape::Name
+            && text
+                .text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    };
+    let mut start = i;
+    while start > 0 && joined(&toks[start - 1], &toks[start]) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && joined(&toks[end], &toks[end + 1]) {
+        end += 1;
+    }
+    text.text
+        .get(toks[start].span.start..toks[end].span.end)
+        .map_or_else(|| word(&text.text, t), str::to_string)
 }
 
 /// How much a claim word matters: its rarity in the table; a common English
@@ -901,7 +938,7 @@ fn slot_substitution<'r>(
                     .iter()
                     .take(8)
                     .find(|t| t.shape == Shape::Name && !claim_stems.contains(t.stem.as_str()));
-                if let Some(r) = named {
+                if let Some(r) = named.filter(|r| !derived_name(&c.norm, &r.norm)) {
                     return Some((head, r));
                 }
                 continue;

@@ -624,6 +624,11 @@ mod tests {
                 true,
             ),
             r(
+                "R21",
+                "Rhea Stone was born in New Orleans and grew up in Texas.",
+                true,
+            ),
+            r(
                 "R10",
                 "The Kestrel Film Unit produced more than 400 training films.",
                 true,
@@ -745,6 +750,14 @@ mod tests {
         contradicts(
             "Arctic sea ice extent has declined in every decade since 1985.",
             "date differs",
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_same_role_is_named_whole() {
+        contradicts(
+            "Rhea Stone was born in Denver.",
+            "name differs: claim \"Denver\", reference \"New Orleans\"",
         );
     }
 

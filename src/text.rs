@@ -168,9 +168,12 @@ pub fn decade_start(word: &str) -> Option<f64> {
         return Some(v);
     }
     let digits = word.strip_suffix('s')?;
-    (digits.len() == 4 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
+    decade_digits(digits).then(|| digits.parse().ok()).flatten()
+}
+
+/// Four digits ending in 0: the year a decade is named by ("1940").
+fn decade_digits(word: &str) -> bool {
+    word.len() == 4 && word.ends_with('0') && word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Splits a text into tokens with byte spans.
@@ -219,8 +222,7 @@ fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     std::iter::from_fn(move || {
         let (start, mut end) = words.next().map(|(s, w)| (s, s + w.len()))?;
         // A decade written with an apostrophe: "1940's".
-        let word = &text[start..end];
-        if word.len() == 4 && word.ends_with('0') && word.chars().all(|c| c.is_ascii_digit()) {
+        if decade_digits(&text[start..end]) {
             for apostrophe in ["'s", "’s"] {
                 if text[end..].starts_with(apostrophe)
                     && words

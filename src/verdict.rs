@@ -24,6 +24,14 @@ pub const DEFAULT_MIN_MATCH: f64 = 0.4;
 /// Share of a claim a conflicting reference must account for (matched or
 /// in conflict) for a strong conflict to decide on its own.
 const CLEAR_CONFLICT_ALIGNED: f64 = 0.999;
+/// Share of a claim a reference must account for (matched or in conflict)
+/// to decide the claim by its conflicts, whatever the subject gate says.
+const EXPLAINED: f64 = 0.7;
+/// Share of a claim such a reference must match outright (not only in conflict).
+const EXPLAINED_SHARED: f64 = 0.3;
+/// How much more of the claim the conflicting reference must account for
+/// than the best support does, for the conflict to win.
+const EXPLAINED_MARGIN: f64 = 0.05;
 /// Coverage a reference needs before a weak conflict (category, slot) counts.
 const WEAK_CONFLICT_COVERAGE: f64 = 0.4;
 /// Share of what the claim says about its subject (the words after its verb)
@@ -242,6 +250,9 @@ struct Evidence<'a> {
     known_false: Option<&'a Alignment>,
     /// Best true reference about the same subject with a conflicting detail.
     conflicting: Option<&'a Alignment>,
+    /// The true reference that accounts for most of the claim, when that is
+    /// most of it and some of it conflicts: it decides the claim.
+    explained: Option<&'a Alignment>,
 }
 
 impl<'a> Evidence<'a> {
@@ -251,7 +262,12 @@ impl<'a> Evidence<'a> {
         let support = alignments
             .iter()
             .filter(relevant)
-            .filter(|a| refs[a.doc].rating && a.conflicts.is_empty() && a.predicate >= MIN_PREDICATE)
+            .filter(|a| {
+                refs[a.doc].rating
+                    && a.conflicts.is_empty()
+                    && a.predicate >= MIN_PREDICATE
+                    && a.accounts_for_keys(None)
+            })
             .max_by(|a, b| a.coverage.total_cmp(&b.coverage).then(b.doc.cmp(&a.doc)));
         let known_false = alignments
             .iter()
@@ -270,7 +286,7 @@ impl<'a> Evidence<'a> {
                 .filter(|b| (a.subject || b.subject) && a.predicate.max(b.predicate) >= MIN_PREDICATE)
             {
                 let c = a.joint_coverage(b);
-                if joint.is_none_or(|(_, _, bc)| c > bc) {
+                if a.accounts_for_keys(Some(b)) && joint.is_none_or(|(_, _, bc)| c > bc) {
                     joint = Some((a, b, c));
                 }
             }
@@ -285,11 +301,27 @@ impl<'a> Evidence<'a> {
                     c.kind.is_strong() || a.coverage >= settings.min_match.max(WEAK_CONFLICT_COVERAGE)
                 })
         });
+        // The reference that explains the claim best: most of the claim
+        // accounted for, matched or in conflict. A subject mismatch is no
+        // gate here: an article's sentence often names its subject earlier.
+        let explained = alignments
+            .iter()
+            .filter(|a| refs[a.doc].rating && a.aligned >= EXPLAINED && a.coverage >= EXPLAINED_SHARED)
+            .max_by(|a, b| {
+                a.aligned
+                    .total_cmp(&b.aligned)
+                    .then(a.coverage.total_cmp(&b.coverage))
+                    .then(b.doc.cmp(&a.doc))
+            })
+            .filter(|a| !a.conflicts.is_empty());
+        let support_best = support.map_or(0.0, |a| a.coverage).max(joint.map_or(0.0, |j| j.2));
+        let explained = explained.filter(|a| a.aligned > support_best + EXPLAINED_MARGIN);
         Evidence {
             support,
             joint,
             known_false,
-            conflicting,
+            conflicting: explained.or(conflicting),
+            explained,
         }
     }
 
@@ -306,13 +338,14 @@ impl<'a> Evidence<'a> {
         if self
             .known_false
             .is_some_and(|a| a.coverage >= settings.min_support)
+            || self.explained.is_some()
         {
             Verdict::Contradicted
         } else if self.support_coverage() >= settings.min_support
             || self.joint_coverage() >= settings.min_support
         {
             Verdict::Supported
-        } else if self.conflicting.is_some() {
+        } else if self.conflicting.is_some() || self.explained.is_some() {
             Verdict::Contradicted
         } else {
             Verdict::Unsupported
@@ -340,7 +373,7 @@ impl<'a> Evidence<'a> {
         let clear = self.conflicting.is_some_and(|a| {
             a.aligned >= CLEAR_CONFLICT_ALIGNED && a.conflicts.iter().any(|c| c.kind.is_strong())
         });
-        if clear {
+        if clear || self.explained.is_some() {
             best = (Verdict::Contradicted, p[1]);
         }
         best.0

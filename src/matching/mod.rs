@@ -212,6 +212,20 @@ pub struct Alignment {
     pub weights: Vec<f64>,
     /// Whether each claim token is found in the reference.
     pub found: Vec<bool>,
+    /// Whether each claim token is a key detail (a name outside brackets)
+    /// that a supporting reference must account for.
+    pub key: Vec<bool>,
+}
+
+impl Alignment {
+    /// True when every key detail of the claim (its names) is
+    /// found in this reference or in `other`.
+    pub fn accounts_for_keys(&self, other: Option<&Alignment>) -> bool {
+        self.key
+            .iter()
+            .enumerate()
+            .all(|(i, &k)| !k || self.found[i] || other.is_some_and(|o| o.found.get(i).copied().unwrap_or(false)))
+    }
 }
 
 impl Alignment {
@@ -326,7 +340,10 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     && r.shape == Shape::Word
                     && !lexicon::is_count_word(&t.norm)
                     && !lexicon::is_count_word(&r.norm)
-                    && relations::antonyms(&t.norm, &r.norm))
+                    && relations::antonyms(&t.norm, &r.norm)
+                    // Opposite in one sense, the same in another ("sits" /
+                    // "lies": both "is located") is no contradiction.
+                    && !relations::synonyms(&t.norm, &r.norm))
             {
                 Some(ConflictKind::Antonym)
             } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm).filter(|_| {
@@ -547,6 +564,15 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         matched: words(Status::Matched),
         missing: words(Status::Missing),
         found: status.iter().map(|s| *s == Status::Matched).collect(),
+        key: claim
+            .toks
+            .iter()
+            .map(|t| {
+                t.is_content()
+                    && t.shape == Shape::Name
+                    && !parens.iter().any(|r| r.contains(&t.span.start))
+            })
+            .collect(),
 
         weights,
         conflicts,
@@ -592,9 +618,18 @@ fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Statu
     let ref_amounts = quantity::amounts(reference, &[]);
     let claim_values: Vec<f64> = quantity::amounts(claim, &[]).iter().map(|a| a.low).collect();
     for c in quantity::amounts(claim, &in_dates) {
+        // Values of the same kind that count the same thing stand against
+        // the claim's ("6.55957 Deutsche Marks" against "1.95583 Deutsche
+        // Mark", not against "6.55957 French francs"). When the reference
+        // counts nothing the claim counts, its values of the same kind may
+        // still hold the claim's ("308 million people" / "inhabitants").
+        let same_kind: Vec<&quantity::Amount> =
+            ref_amounts.iter().filter(|r| quantity::same_kind(&c, r)).collect();
         let comparable: Vec<&quantity::Amount> =
-            ref_amounts.iter().filter(|r| quantity::comparable(&c, r)).collect();
-        if comparable.iter().any(|r| quantity::relation(&c, r) == Relation::Holds) {
+            same_kind.iter().copied().filter(|r| quantity::same_noun(&c, r)).collect();
+        let counts_same = comparable.iter().any(|r| r.noun.is_some() && c.noun.is_some());
+        let holders = if counts_same { &comparable } else { &same_kind };
+        if holders.iter().any(|r| quantity::relation(&c, r) == Relation::Holds) {
             for &k in &c.toks {
                 status[k] = Status::Matched;
             }

@@ -18,7 +18,7 @@ use crate::text::{self, Shape, Token};
 /// Relative width of an "about" / "roughly" / "some" / "nearly" value.
 const ABOUT_TOLERANCE: f64 = 0.1;
 /// Tokens after a number in which its unit or counted noun is looked for.
-const NOUN_WINDOW: usize = 3;
+const NOUN_WINDOW: usize = 5;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,7 +297,14 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
                     factor = f;
                     covered.extend([k, k + 1]);
                     k += 2;
-                } else if let Some((d, f)) = unit(&u.norm) {
+                } else if let Some((d, f)) = unit(&u.norm).filter(|(d, _)| {
+                    // "14.89 billion euro banknotes": a currency word before
+                    // a noun is what the banknotes are of, not the unit.
+                    !matches!(d, Dim::Currency(_))
+                        || !toks.get(k + 1).is_some_and(|x| {
+                            x.is_content() && gap(k, k + 1) == " " && relations::is_noun(&x.norm)
+                        })
+                }) {
                     dim = d;
                     factor = f;
                     covered.push(k);
@@ -362,12 +369,13 @@ fn counted_noun(a: &Analysed, k: usize) -> Option<String> {
     .map(|x| x.stem.clone())
 }
 
-/// True when the two can be compared: same kind and dimension, and, for
-/// plain counts, no two different counted nouns.
-pub(super) fn comparable(c: &Amount, r: &Amount) -> bool {
-    if c.kind != r.kind || c.dim != r.dim {
-        return false;
-    }
+/// True when the two are of one kind and dimension.
+pub(super) fn same_kind(c: &Amount, r: &Amount) -> bool {
+    c.kind == r.kind && c.dim == r.dim
+}
+
+/// True when the two count the same thing, or either counts nothing named.
+pub(super) fn same_noun(c: &Amount, r: &Amount) -> bool {
     match (&c.noun, &r.noun) {
         (Some(a), Some(b)) => a == b || relations::synonyms(a, b),
         _ => true,

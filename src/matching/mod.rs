@@ -427,6 +427,23 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         }
     }
 
+    // Leftover names: a name of the claim none of whose words the reference
+    // has, where the reference has a name of its own that the claim lacks,
+    // in the same role (after the same word, or the only two left over):
+    // "assembled in Toulouse" / "integrated in Bremen", "Jan Wörner" /
+    // "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
+    // "Stability and Growth Pact".
+    if let Some((range, r)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
+        for k in range.clone() {
+            status[k] = Status::Substituted;
+        }
+        conflicts.push(Conflict {
+            kind: ConflictKind::Role,
+            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end].to_string(),
+            reference: r,
+        });
+    }
+
     // Slots: a phrase of the claim missing from the reference, where the
     // reference fills the same slot (after the same word) with another phrase.
     if conflicts.is_empty() {
@@ -653,6 +670,101 @@ fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Statu
             });
         }
     }
+}
+
+/// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
+fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
+    let toks = &a.toks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].shape != Shape::Name {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let plain_gap = |x: usize, y: usize| {
+                a.text.get(toks[x].span.end..toks[y].span.start).is_some_and(|g| g.trim().is_empty() || g == "-")
+            };
+            if end < toks.len() && toks[end].shape == Shape::Name && plain_gap(end - 1, end) {
+                end += 1;
+            } else if end + 1 < toks.len()
+                && matches!(toks[end].norm.as_str(), "of" | "and" | "for")
+                && toks[end + 1].shape == Shape::Name
+                && plain_gap(end - 1, end)
+                && plain_gap(end, end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// The word just before a run, if it is a function word that marks a role
+/// ("in", "by", "from", "at", "of") or a content word.
+fn role_word(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
+    let mut k = run.start.checked_sub(1)?;
+    while matches!(a.toks[k].norm.as_str(), "the" | "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    Some(a.toks[k].stem.clone())
+}
+
+/// A claim name none of whose words is found, and the reference's name in
+/// the same role that the claim does not have (see `align`).
+fn leftover_names(
+    claim: &Analysed,
+    status: &[Status],
+    reference: &Analysed,
+    claim_name_stems: &HashSet<String>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let unmatched = |run: &std::ops::Range<usize>| {
+        claim.toks[run.clone()]
+            .iter()
+            .zip(&status[run.clone()])
+            .all(|(t, s)| *s == Status::Missing || !t.is_content() || t.shape != Shape::Name)
+            && status[run.clone()].iter().any(|s| *s == Status::Missing)
+    };
+    let claim_left: Vec<std::ops::Range<usize>> = name_runs(claim).into_iter().filter(unmatched).collect();
+    if claim_left.is_empty() {
+        return None;
+    }
+    let ref_left: Vec<std::ops::Range<usize>> = name_runs(reference)
+        .into_iter()
+        .filter(|run| {
+            reference.toks[run.clone()]
+                .iter()
+                .filter(|t| t.shape == Shape::Name)
+                .all(|t| !claim_name_stems.contains(&t.stem))
+        })
+        .collect();
+    if ref_left.is_empty() {
+        return None;
+    }
+    let phrase = |a: &Analysed, run: &std::ops::Range<usize>| {
+        a.text[a.toks[run.start].span.start..a.toks[run.end - 1].span.end].to_string()
+    };
+    for run in &claim_left {
+        let role = role_word(claim, run);
+        let same_role = ref_left.iter().find(|r| role.is_some() && role_word(reference, r) == role);
+        if let Some(r) = same_role {
+            let (c, rp) = (phrase(claim, run), phrase(reference, r));
+            let derived = claim.toks[run.clone()]
+                .iter()
+                .any(|t| reference.toks[r.clone()].iter().any(|x| derived_name(&t.norm, &x.norm)));
+            if !derived && c != rp {
+                return Some((run.clone(), rp));
+            }
+        }
+    }
+    None
 }
 
 /// Two spellings of one name: equal, or one the plural of the other.

@@ -26,9 +26,9 @@ pub const DEFAULT_MIN_MATCH: f64 = 0.4;
 const CLEAR_CONFLICT_ALIGNED: f64 = 0.999;
 /// Share of a claim a reference must account for (matched or in conflict)
 /// to decide the claim by its conflicts, whatever the subject gate says.
-const EXPLAINED: f64 = 0.7;
+const EXPLAINED: f64 = 0.6;
 /// Share of a claim such a reference must match outright (not only in conflict).
-const EXPLAINED_SHARED: f64 = 0.3;
+const EXPLAINED_SHARED: f64 = 0.2;
 /// How much more of the claim the conflicting reference must account for
 /// than the best support does, for the conflict to win.
 const EXPLAINED_MARGIN: f64 = 0.05;

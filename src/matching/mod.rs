@@ -502,6 +502,17 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             });
         }
     }
+    // Negation clause by clause: "did not perform its deorbit burn: ... were
+    // never released" negates twice, but each clause once.
+    if claim_neg.len() % 2 == ref_neg.len() % 2 {
+        if let Some((c, r)) = clause_negation(claim, &reference, &claim_stems) {
+            conflicts.push(Conflict {
+                kind: ConflictKind::Negation,
+                claim: c,
+                reference: r,
+            });
+        }
+    }
     conflicts.dedup();
     // A weak conflict inside the subject means another subject ("the third
     // council" is not "the second council"), not a contradiction.
@@ -761,6 +772,74 @@ fn leftover_names(
                 .any(|t| reference.toks[r.clone()].iter().any(|x| derived_name(&t.norm, &x.norm)));
             if !derived && c != rp {
                 return Some((run.clone(), rp));
+            }
+        }
+    }
+    None
+}
+
+/// Clauses of a text as token ranges: broken at ";", ":", "." and brackets,
+/// and before "but", "while", "whereas", "although".
+fn clauses(a: &Analysed) -> Vec<std::ops::Range<usize>> {
+    let toks = &a.toks;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..toks.len() {
+        let gap = a.text.get(toks[i - 1].span.end..toks[i].span.start).unwrap_or("");
+        let breaks = gap.contains([';', ':', '.', '(', ')'])
+            || matches!(toks[i].norm.as_str(), "but" | "while" | "whereas" | "although");
+        if breaks {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// Negation cues of a clause, and the content words the first one governs.
+fn negated_clause(a: &Analysed, clause: &std::ops::Range<usize>) -> Option<(usize, Vec<usize>)> {
+    let cues: Vec<usize> = clause.clone().filter(|&i| lexicon::is_negation(&a.toks[i].norm)).collect();
+    if cues.len() % 2 == 0 {
+        return None;
+    }
+    let scope: Vec<usize> = scope_of(&a.toks, cues[0]).into_iter().filter(|j| clause.contains(j)).collect();
+    Some((cues[0], scope))
+}
+
+/// A clause one side negates whose words the other side states without
+/// negation: the claim's word (or "") and the reference's.
+fn clause_negation(claim: &Analysed, reference: &Analysed, claim_stems: &HashSet<&str>) -> Option<(String, String)> {
+    let ref_stems: HashSet<&str> = reference.toks.iter().map(|t| t.stem.as_str()).collect();
+    let negated_near = |a: &Analysed, stem: &str| {
+        a.toks.iter().enumerate().filter(|(_, t)| t.stem == stem).all(|(i, _)| {
+            clauses(a)
+                .iter()
+                .find(|c| c.contains(&i))
+                .is_some_and(|c| negated_clause(a, c).is_some())
+        })
+    };
+    // Both ways round: a negated clause on one side, its words affirmed on the other.
+    for (neg, other, other_stems, claim_side) in
+        [(reference, claim, claim_stems, false), (claim, reference, &ref_stems, true)]
+    {
+        for clause in clauses(neg) {
+            let Some((cue, scope)) = negated_clause(neg, &clause) else {
+                continue;
+            };
+            let shared: Vec<&str> = scope
+                .iter()
+                .map(|&j| neg.toks[j].stem.as_str())
+                .filter(|s| other_stems.contains(s))
+                .collect();
+            if scope.len() < 2 || 2 * shared.len() < scope.len() {
+                continue;
+            }
+            if shared.iter().all(|s| !negated_near(other, s)) {
+                let w = word(&neg.text, &neg.toks[cue]);
+                return Some(if claim_side { (w, String::new()) } else { (String::new(), w) });
             }
         }
     }

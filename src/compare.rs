@@ -763,7 +763,7 @@ mod tests {
         conflict(
             "The Harbourline tram extension opened to passengers on 14 March 2023.",
             "The Harbourline tram extension opened to passengers on 14 March 2024.",
-            "date differs: A 2023, B 2024",
+            "date differs: A 14 March 2023, B 14 March 2024",
         );
     }
 
@@ -822,7 +822,7 @@ mod tests {
         conflict(
             "The Tampere light rail festival took place in March 2021.",
             "The Tampere light rail festival took place in April 2021.",
-            "month differs: A \"March\", B \"April\"",
+            "date differs: A March 2021, B April 2021",
         );
     }
 

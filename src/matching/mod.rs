@@ -221,10 +221,9 @@ impl Alignment {
     /// True when every key detail of the claim (its names) is
     /// found in this reference or in `other`.
     pub fn accounts_for_keys(&self, other: Option<&Alignment>) -> bool {
-        self.key
-            .iter()
-            .enumerate()
-            .all(|(i, &k)| !k || self.found[i] || other.is_some_and(|o| o.found.get(i).copied().unwrap_or(false)))
+        self.key.iter().enumerate().all(|(i, &k)| {
+            !k || self.found[i] || other.is_some_and(|o| o.found.get(i).copied().unwrap_or(false))
+        })
     }
 }
 
@@ -277,7 +276,11 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // Two names share a word only when it is a name on both sides: "New
     // Haven Hospital" and "a Boston hospital" name two places.
     let name_stems = |a: &Analysed| -> HashSet<String> {
-        a.toks.iter().filter(|t| is_name(t)).map(|t| t.stem.clone()).collect()
+        a.toks
+            .iter()
+            .filter(|t| is_name(t))
+            .map(|t| t.stem.clone())
+            .collect()
     };
     let (claim_name_stems, ref_name_stems) = (name_stems(claim), name_stems(&reference));
 
@@ -357,7 +360,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 Some(ConflictKind::Name)
             } else if is_name(t)
                 && is_name(r)
-                && !phrase_overlaps(&claim.toks, i, &|x: &Token| ref_name_stems.contains(x.stem.as_str()))
+                && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
+                    ref_name_stems.contains(x.stem.as_str())
+                })
                 && !phrase_overlaps_tok(&reference.toks, r, &|x: &Token| {
                     claim_name_stems.contains(x.stem.as_str())
                 })
@@ -439,7 +444,8 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         }
         conflicts.push(Conflict {
             kind: ConflictKind::Role,
-            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end].to_string(),
+            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
+                .to_string(),
             reference: r,
         });
     }
@@ -596,9 +602,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             .toks
             .iter()
             .map(|t| {
-                t.is_content()
-                    && t.shape == Shape::Name
-                    && !parens.iter().any(|r| r.contains(&t.span.start))
+                t.is_content() && t.shape == Shape::Name && !parens.iter().any(|r| r.contains(&t.span.start))
             })
             .collect(),
 
@@ -611,7 +615,12 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
 /// each claim date or amount the reference holds is matched; one that a
 /// reference value of the same kind excludes is a conflict (a date, or a
 /// number); the rest is left missing.
-fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Status], conflicts: &mut Vec<Conflict>) {
+fn numbers_and_dates(
+    claim: &Analysed,
+    reference: &Analysed,
+    status: &mut [Status],
+    conflicts: &mut Vec<Conflict>,
+) {
     let claim_dates = quantity::dates(claim);
     let ref_dates = quantity::dates(reference);
     let mut in_dates: Vec<usize> = Vec::new();
@@ -630,8 +639,15 @@ fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Statu
             .find(|r| r.month == d.month || (r.year.is_some() && r.year == d.year))
             .or(ref_dates.first());
         if let Some(r) = counterpart {
+            // The parts both dates give alike stay matched ("14 March" of
+            // "14 March 2023" against "14 March 2024").
+            let ref_parts: Vec<String> = text::tokenize(&r.text).into_iter().map(|t| t.norm).collect();
             for &k in &d.toks {
-                status[k] = Status::Substituted;
+                status[k] = if ref_parts.contains(&claim.toks[k].norm) {
+                    Status::Matched
+                } else {
+                    Status::Substituted
+                };
             }
             conflicts.push(Conflict {
                 kind: ConflictKind::Date,
@@ -644,20 +660,38 @@ fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Statu
         }
     }
     let ref_amounts = quantity::amounts(reference, &[]);
-    let claim_values: Vec<f64> = quantity::amounts(claim, &[]).iter().map(|a| a.low).collect();
+    // The values the claim writes down (a bound's own number, not its range).
+    let claim_values: Vec<f64> = quantity::amounts(claim, &[])
+        .iter()
+        .map(|a| {
+            if a.ref_high.is_finite() {
+                (a.ref_low + a.ref_high) / 2.0
+            } else {
+                a.ref_low
+            }
+        })
+        .collect();
     for c in quantity::amounts(claim, &in_dates) {
         // Values of the same kind that count the same thing stand against
         // the claim's ("6.55957 Deutsche Marks" against "1.95583 Deutsche
         // Mark", not against "6.55957 French francs"). When the reference
         // counts nothing the claim counts, its values of the same kind may
         // still hold the claim's ("308 million people" / "inhabitants").
-        let same_kind: Vec<&quantity::Amount> =
-            ref_amounts.iter().filter(|r| quantity::same_kind(&c, r)).collect();
-        let comparable: Vec<&quantity::Amount> =
-            same_kind.iter().copied().filter(|r| quantity::same_noun(&c, r)).collect();
+        let same_kind: Vec<&quantity::Amount> = ref_amounts
+            .iter()
+            .filter(|r| quantity::same_kind(&c, r))
+            .collect();
+        let comparable: Vec<&quantity::Amount> = same_kind
+            .iter()
+            .copied()
+            .filter(|r| quantity::same_noun(&c, r))
+            .collect();
         let counts_same = comparable.iter().any(|r| r.noun.is_some() && c.noun.is_some());
         let holders = if counts_same { &comparable } else { &same_kind };
-        if holders.iter().any(|r| quantity::relation(&c, r) == Relation::Holds) {
+        if holders
+            .iter()
+            .any(|r| quantity::relation(&c, r) == Relation::Holds)
+        {
             for &k in &c.toks {
                 status[k] = Status::Matched;
             }
@@ -670,12 +704,17 @@ fn numbers_and_dates(claim: &Analysed, reference: &Analysed, status: &mut [Statu
         }
         // A reference value the claim repeats elsewhere is not this one's counterpart.
         let counterpart = comparable.iter().find(|r| {
-            quantity::relation(&c, r) == Relation::Excludes && !claim_values.iter().any(|v| *v >= r.low && *v <= r.high)
+            quantity::relation(&c, r) == Relation::Excludes
+                && !claim_values.iter().any(|v| *v >= r.ref_low && *v <= r.ref_high)
         });
         if let Some(r) = counterpart {
             status[c.toks[0]] = Status::Substituted;
             conflicts.push(Conflict {
-                kind: if c.kind == Kind::Year { ConflictKind::Date } else { ConflictKind::Number },
+                kind: if c.kind == Kind::Year {
+                    ConflictKind::Date
+                } else {
+                    ConflictKind::Number
+                },
                 claim: c.text.clone(),
                 reference: r.text.clone(),
             });
@@ -697,7 +736,9 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
         let mut end = i + 1;
         loop {
             let plain_gap = |x: usize, y: usize| {
-                a.text.get(toks[x].span.end..toks[y].span.start).is_some_and(|g| g.trim().is_empty() || g == "-")
+                a.text
+                    .get(toks[x].span.end..toks[y].span.start)
+                    .is_some_and(|g| g.trim().is_empty() || g == "-")
             };
             if end < toks.len() && toks[end].shape == Shape::Name && plain_gap(end - 1, end) {
                 end += 1;
@@ -764,12 +805,16 @@ fn leftover_names(
     };
     for run in &claim_left {
         let role = role_word(claim, run);
-        let same_role = ref_left.iter().find(|r| role.is_some() && role_word(reference, r) == role);
+        let same_role = ref_left
+            .iter()
+            .find(|r| role.is_some() && role_word(reference, r) == role);
         if let Some(r) = same_role {
             let (c, rp) = (phrase(claim, run), phrase(reference, r));
-            let derived = claim.toks[run.clone()]
-                .iter()
-                .any(|t| reference.toks[r.clone()].iter().any(|x| derived_name(&t.norm, &x.norm)));
+            let derived = claim.toks[run.clone()].iter().any(|t| {
+                reference.toks[r.clone()]
+                    .iter()
+                    .any(|x| derived_name(&t.norm, &x.norm))
+            });
             if !derived && c != rp {
                 return Some((run.clone(), rp));
             }
@@ -801,30 +846,45 @@ fn clauses(a: &Analysed) -> Vec<std::ops::Range<usize>> {
 
 /// Negation cues of a clause, and the content words the first one governs.
 fn negated_clause(a: &Analysed, clause: &std::ops::Range<usize>) -> Option<(usize, Vec<usize>)> {
-    let cues: Vec<usize> = clause.clone().filter(|&i| lexicon::is_negation(&a.toks[i].norm)).collect();
+    let cues: Vec<usize> = clause
+        .clone()
+        .filter(|&i| lexicon::is_negation(&a.toks[i].norm))
+        .collect();
     if cues.len() % 2 == 0 {
         return None;
     }
-    let scope: Vec<usize> = scope_of(&a.toks, cues[0]).into_iter().filter(|j| clause.contains(j)).collect();
+    let scope: Vec<usize> = scope_of(&a.toks, cues[0])
+        .into_iter()
+        .filter(|j| clause.contains(j))
+        .collect();
     Some((cues[0], scope))
 }
 
 /// A clause one side negates whose words the other side states without
 /// negation: the claim's word (or "") and the reference's.
-fn clause_negation(claim: &Analysed, reference: &Analysed, claim_stems: &HashSet<&str>) -> Option<(String, String)> {
+fn clause_negation(
+    claim: &Analysed,
+    reference: &Analysed,
+    claim_stems: &HashSet<&str>,
+) -> Option<(String, String)> {
     let ref_stems: HashSet<&str> = reference.toks.iter().map(|t| t.stem.as_str()).collect();
     let negated_near = |a: &Analysed, stem: &str| {
-        a.toks.iter().enumerate().filter(|(_, t)| t.stem == stem).all(|(i, _)| {
-            clauses(a)
-                .iter()
-                .find(|c| c.contains(&i))
-                .is_some_and(|c| negated_clause(a, c).is_some())
-        })
+        a.toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.stem == stem)
+            .all(|(i, _)| {
+                clauses(a)
+                    .iter()
+                    .find(|c| c.contains(&i))
+                    .is_some_and(|c| negated_clause(a, c).is_some())
+            })
     };
     // Both ways round: a negated clause on one side, its words affirmed on the other.
-    for (neg, other, other_stems, claim_side) in
-        [(reference, claim, claim_stems, false), (claim, reference, &ref_stems, true)]
-    {
+    for (neg, other, other_stems, claim_side) in [
+        (reference, claim, claim_stems, false),
+        (claim, reference, &ref_stems, true),
+    ] {
         for clause in clauses(neg) {
             let Some((cue, scope)) = negated_clause(neg, &clause) else {
                 continue;
@@ -839,7 +899,11 @@ fn clause_negation(claim: &Analysed, reference: &Analysed, claim_stems: &HashSet
             }
             if shared.iter().all(|s| !negated_near(other, s)) {
                 let w = word(&neg.text, &neg.toks[cue]);
-                return Some(if claim_side { (w, String::new()) } else { (String::new(), w) });
+                return Some(if claim_side {
+                    (w, String::new())
+                } else {
+                    (String::new(), w)
+                });
             }
         }
     }

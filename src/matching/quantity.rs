@@ -63,6 +63,10 @@ pub(super) struct Amount {
     pub low: f64,
     /// Greatest value it allows, in base units.
     pub high: f64,
+    /// Least value it states when it is the reference's ("since 1979" is 1979).
+    pub ref_low: f64,
+    /// Greatest value it states when it is the reference's.
+    pub ref_high: f64,
     /// Kind of number.
     pub kind: Kind,
     /// Dimension.
@@ -163,20 +167,28 @@ fn precision(t: &Token) -> f64 {
     if t.shape != Shape::Number {
         return 0.0;
     }
-    let decimals = t.norm.split_once('.').map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count());
-    0.5 * 10f64.powi(-(decimals as i32))
+    let decimals = t
+        .norm
+        .split_once('.')
+        .map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count());
+    // Just under half a step, so that 2023 and 2024 do not touch.
+    0.49 * 10f64.powi(-(decimals as i32))
 }
 
 /// A bound written before the number at `i`: the bound, and where its words start.
 fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
     // "since the 1970s" bounds like "since 1970".
-    let j = if i > 0 && toks[i - 1].norm == "the" { i - 1 } else { i };
+    let j = if i > 0 && toks[i - 1].norm == "the" {
+        i - 1
+    } else {
+        i
+    };
     let prev = |k: usize| j.checked_sub(k).map(|x| toks[x].norm.as_str());
     let two = j.saturating_sub(2);
     let one = j.saturating_sub(1);
     match (prev(2), prev(1)) {
-        (_, Some("since" | "after")) => (Bound::Above, one),
-        (_, Some("before" | "until")) => (Bound::Below, one),
+        (_, Some("since" | "after")) => (Bound::Since, one),
+        (_, Some("before" | "until")) => (Bound::Until, one),
         (_, Some("over" | "above" | "exceeding")) => (Bound::Above, one),
         (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => (Bound::Above, two),
         (_, Some("under" | "below")) => (Bound::Below, one),
@@ -193,6 +205,10 @@ fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Bound {
     Exact,
+    /// "since", "after": a start, read as a point in a reference.
+    Since,
+    /// "before", "until": an end, read as a point in a reference.
+    Until,
     Above,
     Below,
     About,
@@ -222,11 +238,16 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         };
         // A number written as part of a name ("Ariane 62", "CSO-3") names
         // a thing; it is matched as a word, not compared as a quantity.
+        // A month or a year is no part of a name ("April 2024").
         let in_name = i > 0
             && toks[i - 1].shape == Shape::Name
+            && !lexicon::is_month(&toks[i - 1].norm)
             && t.shape == Shape::Number
+            && !value(t).is_some_and(is_year)
             && !t.norm.contains([',', '.'])
-            && a.text.get(toks[i - 1].span.end..t.span.start).is_some_and(|g| g == " " || g == "-");
+            && a.text
+                .get(toks[i - 1].span.end..t.span.start)
+                .is_some_and(|g| g == " " || g == "-");
         if skip.contains(&i) || in_name {
             i += 1;
             continue;
@@ -241,7 +262,11 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
             let meridian = matches!(next.norm.as_str(), "p.m" | "pm" | "a.m" | "am");
             let clock = next.shape == Shape::Number && gap(i, k) == ":" && next.norm.len() == 2;
             if (meridian && (1.0..=12.0).contains(&v)) || (clock && (0.0..24.0).contains(&v)) {
-                let minutes = if clock { text::number_value(&next.norm).unwrap_or(0.0) } else { 0.0 };
+                let minutes = if clock {
+                    text::number_value(&next.norm).unwrap_or(0.0)
+                } else {
+                    0.0
+                };
                 let hour = match next.norm.as_str() {
                     "p.m" | "pm" if v < 12.0 => v + 12.0,
                     "a.m" | "am" if v == 12.0 => 0.0,
@@ -250,14 +275,21 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
                 let m = hour * 60.0 + minutes;
                 let mut toks_covered = vec![i, k];
                 // "16:00" may be followed by "local time" or "UTC": not part of it.
-                if clock && toks.get(k + 1).is_some_and(|x| matches!(x.norm.as_str(), "p.m" | "pm")) {
+                if clock
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|x| matches!(x.norm.as_str(), "p.m" | "pm"))
+                {
                     toks_covered.push(k + 1);
                 }
                 out.push(Amount {
-                    text: a.text[toks[from].span.start..toks[*toks_covered.last().unwrap_or(&k)].span.end].to_string(),
+                    text: a.text[toks[from].span.start..toks[*toks_covered.last().unwrap_or(&k)].span.end]
+                        .to_string(),
                     toks: toks_covered,
                     low: m,
                     high: m,
+                    ref_low: m,
+                    ref_high: m,
                     kind: Kind::Time,
                     dim: Dim::Plain,
                     noun: None,
@@ -323,13 +355,22 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         };
         let centre = v * factor;
         let step = step * factor;
-        let (low, high) = match (bound, decade) {
-            (_, Some(d)) => (d, d + 9.0),
-            (Bound::Exact, _) => (centre - step, centre + step),
-            (Bound::Above, _) => (centre, f64::INFINITY),
-            (Bound::Below, _) => (f64::NEG_INFINITY, centre),
-            (Bound::About, _) => (centre * (1.0 - ABOUT_TOLERANCE), centre * (1.0 + ABOUT_TOLERANCE)),
-            (Bound::Nearly, _) => (centre * (1.0 - ABOUT_TOLERANCE), centre),
+        let (base_low, base_high) = match decade {
+            Some(d) => (d, d + 9.0),
+            None => (centre - step, centre + step),
+        };
+        let (low, high) = match bound {
+            Bound::Exact => (base_low, base_high),
+            Bound::Above | Bound::Since => (base_low, f64::INFINITY),
+            Bound::Below | Bound::Until => (f64::NEG_INFINITY, base_high),
+            Bound::About => (centre * (1.0 - ABOUT_TOLERANCE), centre * (1.0 + ABOUT_TOLERANCE)),
+            Bound::Nearly => (centre * (1.0 - ABOUT_TOLERANCE), centre),
+        };
+        // In a reference, "since 1979" dates a start: the point itself.
+        let (ref_low, ref_high) = if matches!(bound, Bound::Since | Bound::Until) {
+            (base_low, base_high)
+        } else {
+            (low, high)
         };
         let last = *covered.last().unwrap_or(&i);
         out.push(Amount {
@@ -337,6 +378,8 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
             toks: covered,
             low: low.min(high),
             high: high.max(low),
+            ref_low,
+            ref_high,
             kind,
             dim,
             noun,
@@ -384,20 +427,25 @@ pub(super) fn same_noun(c: &Amount, r: &Amount) -> bool {
 
 /// How the claim's amount relates to the reference's.
 pub(super) fn relation(c: &Amount, r: &Amount) -> Relation {
-    let slack = 1e-9 * c.high.abs().max(r.high.abs()).max(1.0);
-    if r.low >= c.low - slack && r.high <= c.high + slack {
+    let (r_low, r_high) = (r.ref_low, r.ref_high);
+    let finite_max = [c.low, c.high, r_low, r_high]
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(1.0, |m: f64, v| m.max(v.abs()));
+    let slack = 1e-9 * finite_max;
+    if r_low >= c.low - slack && r_high <= c.high + slack {
         return Relation::Holds;
     }
     // Two bounded values: the reference's centre within the claim's range
     // ("roughly 330 feet" and "about 100 m").
-    let finite = r.low.is_finite() && r.high.is_finite();
-    if finite && r.low < r.high {
-        let centre = (r.low + r.high) / 2.0;
+    let finite = r_low.is_finite() && r_high.is_finite();
+    if finite && r_low < r_high {
+        let centre = (r_low + r_high) / 2.0;
         if centre >= c.low - slack && centre <= c.high + slack {
             return Relation::Holds;
         }
     }
-    if r.high < c.low - slack || r.low > c.high + slack {
+    if r_high < c.low - slack || r_low > c.high + slack {
         Relation::Excludes
     } else {
         Relation::Open
@@ -430,13 +478,25 @@ impl Date {
 
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w != "may" && w != "mar" && m.starts_with(w) && w.len() <= 4))
+        .position(|m| {
+            *m == w || (w.len() >= 3 && w != "may" && w != "mar" && m.starts_with(w) && w.len() <= 4)
+        })
         .map(|p| p as u32 + 1)
 }
 
@@ -460,7 +520,9 @@ pub(super) fn dates(a: &Analysed) -> Vec<Date> {
         if !written.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let Some(month) = month_number(&t.norm) else { continue };
+        let Some(month) = month_number(&t.norm) else {
+            continue;
+        };
         let mut covered = vec![i];
         let mut day = None;
         if let Some(d) = i.checked_sub(1).and_then(|k| day_number(&toks[k])) {

@@ -302,11 +302,13 @@ impl<'a> Evidence<'a> {
                 })
         });
         // The reference that explains the claim best: most of the claim
-        // accounted for, matched or in conflict. A subject mismatch is no
-        // gate here: an article's sentence often names its subject earlier.
+        // accounted for, matched or in conflict, about the claim's subject
+        // (a subject without a name, "The agency", is not held against it).
         let explained = alignments
             .iter()
-            .filter(|a| refs[a.doc].rating && a.aligned >= EXPLAINED && a.coverage >= EXPLAINED_SHARED)
+            .filter(|a| {
+                refs[a.doc].rating && a.subject && a.aligned >= EXPLAINED && a.coverage >= EXPLAINED_SHARED
+            })
             .max_by(|a, b| {
                 a.aligned
                     .total_cmp(&b.aligned)

@@ -204,7 +204,7 @@ fn planted_conflicts_are_found_with_their_reason() {
         (
             "The Harbourline tram extension opened",
             "Västerhamn's long-awaited",
-            "date differs: A 2023, B 2024",
+            "date differs: A 14 March 2023, B 14 March 2024",
         ),
         (
             "The opening ceremony was held",

@@ -210,9 +210,11 @@ pub fn matching_text(text: &str) -> (&str, Option<usize>) {
     (text, None)
 }
 
-/// Judges a claim by its [`matching_text`]; a cut claim says so in its reason.
+/// Judges a claim by its [`matching_text`], terminal escape sequences
+/// removed (their bytes are not words); a cut claim says so in its reason.
 fn judge_claim(text: &str, index: &Index, settings: &Settings) -> crate::verdict::Judgement {
-    let (judged, cut) = matching_text(text);
+    let clean = crate::report::strip_escapes(text);
+    let (judged, cut) = matching_text(&clean);
     let mut j = judge(judged, index, settings);
     if let Some(words) = cut {
         j.reason = format!("{} (claim cut to its first {words} words for matching)", j.reason);

@@ -42,6 +42,7 @@ pub mod index;
 pub mod lexicon;
 pub mod lint;
 pub mod matching;
+pub mod output;
 pub mod reference;
 pub mod relations;
 pub mod report;

@@ -1,0 +1,319 @@
+//! Issue 14: never destroy a file, and stay linear on hostile input.
+//! Output targets, cut claims, escape sequences, huge cells and lines,
+//! reference folders.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{factcheck, fixture_abs, run};
+
+/// A contradicted claim (the fixtures' L1 says 1889).
+const FALSE_CLAIM: &str = "The Eiffel Tower was completed in 1899.\n";
+
+/// A temporary folder with `a.md` (one contradicted claim), a copy of the
+/// fixture reference table in `refs/landmarks.csv` and a `factcheck.toml`
+/// that names `refs`.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::write(root.join("a.md"), FALSE_CLAIM).unwrap();
+    std::fs::create_dir(root.join("refs")).unwrap();
+    std::fs::copy(fixture_abs("refs/landmarks.csv"), root.join("refs/landmarks.csv")).unwrap();
+    std::fs::write(root.join("factcheck.toml"), "refs = [\"refs\"]\n").unwrap();
+    (dir, root)
+}
+
+/// Runs factcheck in `root` with no configuration file.
+fn in_dir(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = factcheck();
+    cmd.current_dir(root).args(args);
+    run(&mut cmd)
+}
+
+/// Asserts that a run fails with exit 2 and one line naming `path`, and
+/// that none of `kept` changed.
+fn assert_refused(root: &Path, args: &[&str], path: &str, kept: &[&str]) {
+    let before: Vec<Vec<u8>> = kept
+        .iter()
+        .map(|k| std::fs::read(root.join(k)).unwrap())
+        .collect();
+    let (code, out, err) = in_dir(root, args);
+    assert_eq!(code, 2, "{args:?}: {err}");
+    assert_eq!(out, "", "{args:?}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("factcheck: {path}: ")),
+        "{args:?}: {err}"
+    );
+    for (k, b) in kept.iter().zip(before) {
+        assert_eq!(
+            std::fs::read(root.join(k)).unwrap(),
+            b,
+            "{k} was changed by {args:?}"
+        );
+    }
+}
+
+#[test]
+fn an_input_is_never_the_output() {
+    let (_dir, root) = setup();
+    std::fs::write(root.join("known.json"), "[]\n").unwrap();
+    let kept = ["a.md", "refs/landmarks.csv", "factcheck.toml", "known.json"];
+    for (args, path) in [
+        (vec!["check", "a.md", "-o", "a.md"], "a.md"),
+        (vec!["check", "a.md", "-o", "./a.md"], "./a.md"),
+        (
+            vec!["check", "a.md", "-o", "refs/landmarks.csv"],
+            "refs/landmarks.csv",
+        ),
+        (vec!["check", "a.md", "-o", "factcheck.toml"], "factcheck.toml"),
+        (
+            vec!["check", "a.md", "--baseline", "known.json", "-o", "known.json"],
+            "known.json",
+        ),
+        (vec!["check", "a.md", "--write-baseline", "a.md"], "a.md"),
+        (
+            vec!["check", "a.md", "--write-baseline", "refs/landmarks.csv"],
+            "refs/landmarks.csv",
+        ),
+        (
+            vec!["check", "a.md", "-o", "r.json", "--write-baseline", "r.json"],
+            "r.json",
+        ),
+        (vec!["extract", "a.md", "-o", "a.md"], "a.md"),
+        (
+            vec!["refs", "index", "refs", "-o", "refs/landmarks.csv"],
+            "refs/landmarks.csv",
+        ),
+        (
+            vec!["compare", "a.md", "refs/landmarks.csv", "-o", "a.md"],
+            "a.md",
+        ),
+    ] {
+        assert_refused(&root, &args, path, &kept);
+    }
+    let (_, _, err) = in_dir(&root, &["check", "a.md", "-o", "a.md"]);
+    assert_eq!(
+        err,
+        "factcheck: a.md: is an input of this run; refusing to overwrite it with the output\n"
+    );
+    assert!(!root.join("r.json").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_input_behind_a_link_or_a_hard_link_is_refused() {
+    let (_dir, root) = setup();
+    std::fs::hard_link(root.join("a.md"), root.join("hard.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", root.join("soft.md")).unwrap();
+    let (_, _, err) = in_dir(&root, &["check", "a.md", "-o", "hard.md"]);
+    assert_eq!(
+        err,
+        "factcheck: hard.md: is an input of this run (as a.md); refusing to overwrite it with the output\n"
+    );
+    assert_refused(&root, &["check", "a.md", "-o", "soft.md"], "soft.md", &["a.md"]);
+    assert_refused(&root, &["check", "soft.md", "-o", "a.md"], "a.md", &["a.md"]);
+}
+
+#[test]
+fn dash_and_dev_stdout_write_to_standard_output() {
+    let (_dir, root) = setup();
+    for target in ["-", "/dev/stdout"] {
+        let (code, out, err) = in_dir(&root, &["check", "a.md", "--format", "json", "-o", target]);
+        assert_eq!((code, err.as_str()), (1, ""), "{target}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["summary"]["contradicted"], 1, "{target}");
+    }
+    assert!(!root.join("-").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_character_device_is_written_through_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let (_dir, root) = setup();
+    let (code, out, err) = in_dir(&root, &["check", "a.md", "-o", "/dev/null"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", ""));
+    let t = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
+    assert!(t.is_char_device(), "/dev/null is still a device");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_written_through() {
+    use std::os::unix::fs::FileTypeExt;
+    let (_dir, root) = setup();
+    let fifo = root.join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo failed");
+    let mut reader = std::process::Command::new("cat")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("cat runs");
+    let (code, _, err) = in_dir(&root, &["check", "a.md", "--format", "json", "-o", "pipe"]);
+    if code != 1 {
+        let _ = reader.kill();
+        panic!("check failed on a FIFO: {code} {err}");
+    }
+    let read = reader.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(v["summary"]["contradicted"], 1);
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_followed_and_its_target_replaced() {
+    let (_dir, root) = setup();
+    std::fs::create_dir(root.join("out")).unwrap();
+    std::fs::write(root.join("out/report.json"), "old").unwrap();
+    std::os::unix::fs::symlink("out/report.json", root.join("link.json")).unwrap();
+    let (code, _, err) = in_dir(&root, &["check", "a.md", "--format", "json", "-o", "link.json"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert!(std::fs::symlink_metadata(root.join("link.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("out/report.json")).unwrap()).unwrap();
+    assert_eq!(v["summary"]["contradicted"], 1);
+    let left: Vec<_> = std::fs::read_dir(root.join("out")).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left");
+    // A dangling link is refused and left as it is.
+    std::os::unix::fs::symlink("missing/x.json", root.join("dangling.json")).unwrap();
+    let (code, _, err) = in_dir(&root, &["check", "a.md", "-o", "dangling.json"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "factcheck: dangling.json: is a symbolic link to a missing file; refusing to write through it\n"
+    );
+}
+
+#[test]
+fn a_directory_is_never_replaced() {
+    let (_dir, root) = setup();
+    std::fs::create_dir(root.join("out")).unwrap();
+    let (code, _, err) = in_dir(&root, &["check", "a.md", "-o", "out"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "factcheck: out: is a directory, not a regular file; refusing to replace it\n"
+    );
+    assert!(root.join("out").is_dir());
+}
+
+#[test]
+fn a_failed_run_leaves_the_output_untouched_and_a_good_one_completes_it() {
+    // For each bad input: exit 2, the existing output keeps its bytes; then
+    // a good run writes a whole report over it.
+    let (_dir, root) = setup();
+    std::fs::write(root.join("report.json"), "previous report").unwrap();
+    let bad: [(&str, &str); 5] = [
+        ("bad.csv", "id,statement\nR1,\"open\n"),
+        ("bad2.csv", "id\nR1\n"),
+        ("empty.md", ""),
+        ("nul.md", "a\0b"),
+        ("ragged.csv", "id,statement\nR1,a,b\n"),
+    ];
+    for (name, text) in bad {
+        std::fs::write(root.join(name), text).unwrap();
+        let args: Vec<&str> = if name.ends_with(".csv") {
+            vec![
+                "check",
+                "a.md",
+                "--refs",
+                name,
+                "--format",
+                "json",
+                "-o",
+                "report.json",
+            ]
+        } else {
+            vec![
+                "check",
+                name,
+                "--refs",
+                "refs",
+                "--format",
+                "json",
+                "-o",
+                "report.json",
+            ]
+        };
+        let (code, _, err) = in_dir(&root, &args);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert_eq!(
+            std::fs::read(root.join("report.json")).unwrap(),
+            b"previous report",
+            "{name}"
+        );
+    }
+    let (code, _, _) = in_dir(
+        &root,
+        &[
+            "check",
+            "a.md",
+            "--refs",
+            "refs",
+            "--format",
+            "json",
+            "-o",
+            "report.json",
+        ],
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("report.json")).unwrap()).unwrap();
+    assert_eq!(v["claims"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_paragraph_without_punctuation_is_judged_on_its_first_words() {
+    let (_dir, root) = setup();
+    let words = "the tower in Paris was completed in 1899 and ".repeat(2000);
+    std::fs::write(root.join("long.txt"), format!("{words}\n")).unwrap();
+    let (_, out, err) = in_dir(
+        &root,
+        &["check", "long.txt", "--refs", "refs", "--format", "json"],
+    );
+    assert_eq!(err, "");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1);
+    let reason = claims[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.ends_with("(claim cut to its first 150 words for matching)"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn escape_sequences_leave_no_residue_in_terminal_and_ci_formats() {
+    let (_dir, root) = setup();
+    std::fs::write(
+        root.join("a.txt"),
+        "The Eiffel \u{1b}[31mTower\u{1b}[0m was completed in \u{1b}]0;pwned\u{7}1899.\n",
+    )
+    .unwrap();
+    for format in ["table", "github", "markdown", "junit"] {
+        let (code, out, _) = in_dir(&root, &["check", "a.txt", "--refs", "refs", "--format", format]);
+        assert_eq!(code, 1, "judged without the escape sequences: {format}: {out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out:?}"
+        );
+        assert!(
+            !out.contains("[31m") && !out.contains("[0m") && !out.contains("pwned"),
+            "{format}: {out}"
+        );
+        assert!(out.contains("Tower was completed in 1899"), "{format}: {out}");
+    }
+    let (_, out, _) = in_dir(&root, &["check", "a.txt", "--refs", "refs", "--format", "github"]);
+    assert!(
+        out.starts_with("::") && out.contains("::The Eiffel Tower was completed in 1899."),
+        "{out}"
+    );
+}

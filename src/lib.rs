@@ -29,6 +29,7 @@
 pub mod article;
 pub mod baseline;
 pub mod calibration;
+pub mod capped;
 pub mod check;
 pub mod claim;
 pub mod compare;

@@ -117,7 +117,7 @@ pub fn lint(paths: &[PathBuf]) -> Result<Vec<Problem>> {
     }
     let mut texts = Vec::with_capacity(files.len());
     for f in &files {
-        let bytes = std::fs::read(f).map_err(|e| Error::io(f, &e))?;
+        let bytes = crate::capped::read_csv(f)?;
         texts.push(crate::article::decode(f, bytes)?);
     }
     let tables: Vec<(&Path, &str)> = files

@@ -317,3 +317,61 @@ fn escape_sequences_leave_no_residue_in_terminal_and_ci_formats() {
         "{out}"
     );
 }
+
+/// Starts writing `head` then endless `x` bytes into a new FIFO at `path`,
+/// from a thread, so that a reader that waits for the end of the file never
+/// gets it: only a reader that stops at its limit can finish.
+#[cfg(unix)]
+fn endless_fifo(path: &Path, head: &'static [u8]) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo failed");
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.write_all(head).unwrap();
+        let block = vec![b'x'; 1 << 16];
+        // Ends when the reader closes the FIFO (the write fails: SIGPIPE is ignored).
+        while f.write_all(&block).is_ok() {}
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn a_huge_csv_cell_is_refused_without_reading_the_rest() {
+    let (_dir, root) = setup();
+    endless_fifo(&root.join("endless.csv"), b"id,statement\nL1,\"The tower ");
+    let mut cmd = factcheck();
+    cmd.current_dir(&root)
+        .args(["check", "a.md", "--refs", "endless.csv"])
+        .timeout(std::time::Duration::from_secs(60));
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert_eq!(
+        err,
+        "factcheck: endless.csv:2: cell 2 is larger than 1048576 bytes (unbalanced quote?)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_huge_article_line_is_refused_without_reading_the_rest() {
+    let (_dir, root) = setup();
+    endless_fifo(&root.join("endless.md"), b"# Title\n\nThe tower ");
+    let mut cmd = factcheck();
+    cmd.current_dir(&root)
+        .args(["check", "endless.md"])
+        .timeout(std::time::Duration::from_secs(60));
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "factcheck: endless.md:3: line is longer than {} bytes; break it into lines or paragraphs\n",
+            factcheck::capped::MAX_ARTICLE_LINE_BYTES
+        )
+    );
+}

@@ -104,29 +104,15 @@ fn run_extract(args: &ExtractArgs) -> Result<Exit> {
     Ok(Exit::Clean)
 }
 
-/// Expands directories given as reference paths into their CSV files.
+/// Expands directories given as reference paths into their CSV files
+/// (sub-folders too: see [`factcheck::reference::table_files`]).
 fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let given = if refs.is_empty() {
         vec![PathBuf::from(config::DEFAULT_REFS)]
     } else {
         refs.to_vec()
     };
-    let mut out = Vec::new();
-    for p in given {
-        if p.is_dir() {
-            let files = check::files_in(&p, &["csv"])?;
-            if files.is_empty() {
-                return Err(Error::Io {
-                    path: p,
-                    message: "directory holds no .csv reference table".into(),
-                });
-            }
-            out.extend(files);
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(out)
+    factcheck::reference::table_files(&given)
 }
 
 fn run_check(args: &CheckArgs) -> Result<Exit> {

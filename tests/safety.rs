@@ -375,3 +375,102 @@ fn a_huge_article_line_is_refused_without_reading_the_rest() {
         )
     );
 }
+
+#[test]
+fn reference_folders_are_walked_in_sorted_order() {
+    let (_dir, root) = setup();
+    std::fs::create_dir_all(root.join("nested/b/deep")).unwrap();
+    std::fs::create_dir_all(root.join("nested/a")).unwrap();
+    std::fs::create_dir_all(root.join("nested/.git")).unwrap();
+    std::fs::write(root.join("nested/.git/x.csv"), "not a table").unwrap();
+    std::fs::copy(
+        root.join("refs/landmarks.csv"),
+        root.join("nested/b/deep/landmarks.csv"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("nested/a/nasa.csv"),
+        "id,statement\nN1,NASA was founded in 1958.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("nested/a/README.md"), "tables\n").unwrap();
+    std::fs::write(root.join("b.md"), "NASA was founded in 1959.\n").unwrap();
+    let (code, out, err) = in_dir(
+        &root,
+        &["check", "a.md", "b.md", "--refs", "nested", "--format", "json"],
+    );
+    assert_eq!((code, err.as_str()), (1, ""));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["contradicted"], 2, "{out}");
+    // The same folder, linted: tables in sorted order, one id each.
+    let (code, out, _) = in_dir(&root, &["refs", "lint", "nested"]);
+    assert!(code < 2, "{out}");
+    // Two tables sharing an id name the first in walking order (a/ before b/).
+    std::fs::write(
+        root.join("nested/b/deep/dup.csv"),
+        "id,statement\nN1,NASA is an agency.\n",
+    )
+    .unwrap();
+    let (code, _, err) = in_dir(&root, &["check", "a.md", "--refs", "nested"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("duplicate reference id `N1` (first at nested/a/nasa.csv:2)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_without_a_table_is_an_error_for_check_and_lint() {
+    let (_dir, root) = setup();
+    std::fs::create_dir_all(root.join("nested/empty")).unwrap();
+    std::fs::copy(root.join("refs/landmarks.csv"), root.join("nested/landmarks.csv")).unwrap();
+    for args in [
+        vec!["check", "a.md", "--refs", "nested"],
+        vec!["refs", "lint", "nested"],
+    ] {
+        let (code, out, err) = in_dir(&root, &args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}");
+        assert_eq!(
+            err,
+            "factcheck: nested/empty: directory holds no .csv reference table\n"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn dangling_links_and_loops_in_reference_folders_are_errors() {
+    let (_dir, root) = setup();
+    std::fs::create_dir_all(root.join("nested/sub")).unwrap();
+    std::fs::copy(
+        root.join("refs/landmarks.csv"),
+        root.join("nested/sub/landmarks.csv"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", root.join("nested/sub/up")).unwrap();
+    for args in [
+        vec!["check", "a.md", "--refs", "nested"],
+        vec!["refs", "lint", "nested"],
+    ] {
+        let (code, _, err) = in_dir(&root, &args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(
+            err.starts_with("factcheck: nested/sub/up: symbolic link loop: leads back to ")
+                && err.ends_with("nested, which is being read\n"),
+            "{err}"
+        );
+    }
+    std::fs::remove_file(root.join("nested/sub/up")).unwrap();
+    std::os::unix::fs::symlink("gone.csv", root.join("nested/sub/old.csv")).unwrap();
+    for args in [
+        vec!["check", "a.md", "--refs", "nested"],
+        vec!["refs", "lint", "nested"],
+    ] {
+        let (code, _, err) = in_dir(&root, &args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(
+            err,
+            "factcheck: nested/sub/old.csv: dangling symbolic link (its target does not exist)\n"
+        );
+    }
+}

@@ -474,3 +474,161 @@ fn dangling_links_and_loops_in_reference_folders_are_errors() {
         );
     }
 }
+
+/// What `-o` names in the property test below.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// A file that does not exist yet.
+    New,
+    /// An existing report.
+    Existing,
+    /// The article being checked.
+    Article,
+    /// The reference table being read.
+    Table,
+    /// A directory.
+    Directory,
+    /// A symbolic link to an existing report (unix).
+    Link,
+}
+
+/// Bytes and file type of a path (following no link), for before/after comparisons.
+fn snapshot(p: &Path) -> Option<(Vec<u8>, bool, bool)> {
+    let meta = std::fs::symlink_metadata(p).ok()?;
+    let bytes = if meta.is_file() {
+        std::fs::read(p).ok()?
+    } else {
+        Vec::new()
+    };
+    Some((bytes, meta.is_dir(), meta.file_type().is_symlink()))
+}
+
+/// Every entry of a folder, recursively, with its snapshot.
+fn tree(root: &Path) -> Vec<(PathBuf, Option<(Vec<u8>, bool, bool)>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if std::fs::symlink_metadata(&p).unwrap().is_dir() {
+                stack.push(p.clone());
+            }
+            out.push((p.clone(), snapshot(&p)));
+        }
+    }
+    out
+}
+
+mod output_property {
+    use super::*;
+
+    const ARTICLES: &[&[u8]] = &[
+        b"The Eiffel Tower was completed in 1899.\n",
+        b"The Eiffel Tower was completed in 1889.\n\nNASA was founded in 1958.\n",
+        b"",
+        b"binary\0file\n",
+        b"bad \xff utf-8\n",
+        b"x <!-- factcheck: of -->\n",
+    ];
+    const TABLES: &[&str] = &[
+        "id,statement\nL1,The Eiffel Tower was completed in 1889.\n",
+        "id,statement\nL1,\"never closed\n",
+        "id\nL1\n",
+        "id,statement\nL1,a,b\n",
+    ];
+    const TARGETS: &[Target] = &[
+        Target::New,
+        Target::Existing,
+        Target::Article,
+        Target::Table,
+        Target::Directory,
+        Target::Link,
+    ];
+
+    /// A failed run changes no file; a successful one leaves a whole report
+    /// at the output and changes nothing else. Every combination of the
+    /// inputs and targets above (144 runs), rather than a random sample: the
+    /// few combinations that must fail are then always tried.
+    #[test]
+    fn a_failed_run_changes_nothing_and_a_good_run_writes_a_whole_report() {
+        let mut succeeded = 0;
+        for (article, table, target) in (0..ARTICLES.len())
+            .flat_map(|a| (0..TABLES.len()).map(move |t| (a, t)))
+            .flat_map(|(a, t)| (0..TARGETS.len()).map(move |o| (a, t, o)))
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            std::fs::write(root.join("a.md"), ARTICLES[article]).unwrap();
+            std::fs::write(root.join("t.csv"), TABLES[table]).unwrap();
+            std::fs::write(root.join("old.json"), "previous").unwrap();
+            std::fs::create_dir(root.join("dir")).unwrap();
+            let out = match TARGETS[target] {
+                Target::New => "new.json",
+                Target::Existing => "old.json",
+                Target::Article => "a.md",
+                Target::Table => "t.csv",
+                Target::Directory => "dir",
+                Target::Link => {
+                    #[cfg(unix)]
+                    std::os::unix::fs::symlink("old.json", root.join("link.json")).unwrap();
+                    #[cfg(not(unix))]
+                    std::fs::write(root.join("link.json"), "previous").unwrap();
+                    "link.json"
+                }
+            };
+            let before = tree(root);
+            let case = format!("article {article}, table {table}, target {:?}", TARGETS[target]);
+            let (code, stdout, err) = in_dir(
+                root,
+                &[
+                    "check",
+                    "a.md",
+                    "--refs",
+                    "t.csv",
+                    "--no-config",
+                    "--format",
+                    "json",
+                    "-o",
+                    out,
+                ],
+            );
+            assert_eq!(stdout, "");
+            let after = tree(root);
+            if code == 2 {
+                assert_eq!(err.lines().count(), 1, "{case}: {err}");
+                assert!(before == after, "{case}: a failed run changed files: {err}");
+            } else {
+                assert!(code == 0 || code == 1, "{} {}", code, err);
+                assert!(
+                    !matches!(
+                        TARGETS[target],
+                        Target::Article | Target::Table | Target::Directory
+                    ),
+                    "{case}: an input or a directory was replaced by the report"
+                );
+                let written = match TARGETS[target] {
+                    Target::Link => root.join("old.json"),
+                    _ => root.join(out),
+                };
+                let v: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&written).unwrap()).unwrap();
+                assert!(v["claims"].is_array() && v["summary"].is_object());
+                // Nothing else changed: only the output's entry differs.
+                let changed: Vec<&PathBuf> = after
+                    .iter()
+                    .filter(|(p, s)| before.iter().find(|(q, _)| q == p).map(|(_, t)| t) != Some(s))
+                    .map(|(p, _)| p)
+                    .collect();
+                assert!(changed.iter().all(|p| **p == written), "{:?}", changed);
+                assert_eq!(after.len(), before.len() + usize::from(out == "new.json"));
+                succeeded += 1;
+            }
+        }
+        // Good article and table, into the three safe targets.
+        assert_eq!(succeeded, 2 * 3, "the good runs ran");
+    }
+}

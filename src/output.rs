@@ -10,7 +10,8 @@
 //!   a failed run never leaves a half-written file. Behind a symbolic link,
 //!   the link's target is replaced and the link kept.
 //! - A character device (`/dev/null`, a terminal) or a FIFO is written
-//!   through, never replaced by a regular file.
+//!   through, never replaced by a regular file; so is an open descriptor
+//!   (`/dev/stderr`, `/dev/fd/N`), appending, whatever it is.
 //! - Any other kind of file (a directory, a block device, a socket) and a
 //!   dangling link are refused.
 //!
@@ -29,6 +30,15 @@ pub fn is_stdout(path: &Path) -> bool {
         path.to_str(),
         Some("-" | "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")
     )
+}
+
+/// True for paths that name an open descriptor of the process
+/// (`/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`): written through,
+/// appending, even when the descriptor is a regular file, so that a shell
+/// redirection (`2>> log`) keeps its file.
+fn is_descriptor(path: &Path) -> bool {
+    path.to_str()
+        .is_some_and(|p| p == "/dev/stderr" || p.starts_with("/dev/fd/") || p.starts_with("/proc/self/fd/"))
 }
 
 /// Identity of an existing file.
@@ -146,6 +156,11 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
         Ok(meta) => Some(meta),
     };
     match target {
+        Some(meta) if is_descriptor(path) && !meta.is_dir() => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+            .map_err(|e| Error::io(path, &e)),
         None => replace(path, path, bytes, None),
         Some(meta) if meta.is_file() => {
             let real = std::fs::canonicalize(path).map_err(|e| Error::io(path, &e))?;

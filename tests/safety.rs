@@ -128,6 +128,34 @@ fn dash_and_dev_stdout_write_to_standard_output() {
 
 #[cfg(unix)]
 #[test]
+fn dev_stderr_redirected_to_a_file_keeps_the_file() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, root) = setup();
+    let log = root.join("log.txt");
+    std::fs::write(&log, "before\n").unwrap();
+    let ino = std::fs::metadata(&log).unwrap().ino();
+    let append = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"))
+        .current_dir(&root)
+        .args(["check", "a.md", "--format", "json", "-o", "/dev/stderr"])
+        .stderr(append)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    assert_eq!(
+        std::fs::metadata(&log).unwrap().ino(),
+        ino,
+        "the same file, not a new one"
+    );
+    let text = std::fs::read_to_string(&log).unwrap();
+    let report = text.strip_prefix("before\n").expect("appended");
+    let v: serde_json::Value = serde_json::from_str(report).unwrap();
+    assert_eq!(v["summary"]["contradicted"], 1);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_character_device_is_written_through_never_replaced() {
     use std::os::unix::fs::FileTypeExt;
     let (_dir, root) = setup();

@@ -660,3 +660,33 @@ mod output_property {
         assert_eq!(succeeded, 2 * 3, "the good runs ran");
     }
 }
+
+mod escape_property {
+    use factcheck::report::{strip_controls, strip_escapes};
+    use proptest::prelude::*;
+
+    /// Pieces of escape sequences and the text around them.
+    const PIECES: &[&str] = &[
+        "\u{1b}", "[", "]", "P", "_", "(", "\u{7}", "\\", "\u{9b}", "\u{9c}", "\u{9d}", "31", ";", "m", "0",
+        "?", " ", "\n", "\t", "a", "é", "東", "\u{202E}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        /// No ESC or C1 control survives, nothing else is invented, and text
+        /// without escapes is kept as it is.
+        #[test]
+        fn no_escape_survives(pieces in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let out = strip_escapes(&text);
+            prop_assert!(!out.chars().any(|c| c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c)), "{:?}", out);
+            let mut rest = text.chars();
+            prop_assert!(out.chars().all(|c| rest.any(|d| d == c)), "a subsequence of the input");
+            if !text.contains(['\u{1b}', '\u{9b}', '\u{9c}', '\u{9d}']) {
+                prop_assert_eq!(out.as_ref(), text.as_str());
+            }
+            prop_assert!(!strip_controls(&text).chars().any(char::is_control));
+        }
+    }
+}

@@ -2,8 +2,8 @@
 # Times the release binary on hostile inputs (issue 14; README, "Limits and
 # errors"): paragraphs of 200 KB, 400 KB and 10 MB without punctuation (one
 # claim each), checked against the bundled references/ table, and a 1 GB CSV
-# line (a quoted cell never closed) given as a reference table; `compare` on
-# two of the paragraphs. Prints wall
+# line (a quoted cell never closed) given as a reference table, a 1 GB
+# article line; `compare` on two of the paragraphs. Prints wall
 # time, user time and peak RSS (GNU time) for each; runs stop after
 # TIMEOUT_SECONDS (default 120). BIN=path/to/factcheck times another build.
 #
@@ -61,5 +61,9 @@ measure "compare, 400 KB and 200 KB paragraphs" "$BIN" compare "$work/p400.txt" 
 if [ -z "${SKIP_1GB:-}" ]; then
     { printf 'id,statement\nR1,"'; head -c $((1 << 30)) /dev/zero | tr '\0' x; } >"$work/line-1gb.csv"
     measure "check --refs 1 GB CSV line (unclosed cell)" "$BIN" check "$work/a.md" --refs "$work/line-1gb.csv"
+    tail -n 1 "$work/err"
+    rm -f "$work/line-1gb.csv"
+    { printf '# Title\n\n'; head -c $((1 << 30)) /dev/zero | tr '\0' a; } >"$work/line-1gb.md"
+    measure "check, 1 GB article line" "$BIN" check "$work/line-1gb.md" --refs tests/fixtures/refs
     tail -n 1 "$work/err"
 fi

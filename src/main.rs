@@ -445,12 +445,12 @@ fn run_index(args: &IndexArgs) -> Result<Exit> {
     let mut read = Inputs::new();
     read.extend(&tables);
     refuse_inputs(&read, &[Some(&args.output)])?;
-    let index = Index::build(read_tables(&tables)?);
     if output::is_stdout(&args.output) {
         return Err(Error::Usage(
             "refs index writes a binary file: give a file name to -o".into(),
         ));
     }
+    let index = Index::build(read_tables(&tables)?);
     factcheck::store::save(&index, &args.output, &read)?;
     eprintln!(
         "factcheck: indexed {} references into {}",

@@ -520,8 +520,11 @@ enum Target {
     Link,
 }
 
+/// Bytes, is a directory, is a link: a path's state (following no link).
+type Snapshot = Option<(Vec<u8>, bool, bool)>;
+
 /// Bytes and file type of a path (following no link), for before/after comparisons.
-fn snapshot(p: &Path) -> Option<(Vec<u8>, bool, bool)> {
+fn snapshot(p: &Path) -> Snapshot {
     let meta = std::fs::symlink_metadata(p).ok()?;
     let bytes = if meta.is_file() {
         std::fs::read(p).ok()?
@@ -532,7 +535,7 @@ fn snapshot(p: &Path) -> Option<(Vec<u8>, bool, bool)> {
 }
 
 /// Every entry of a folder, recursively, with its snapshot.
-fn tree(root: &Path) -> Vec<(PathBuf, Option<(Vec<u8>, bool, bool)>)> {
+fn tree(root: &Path) -> Vec<(PathBuf, Snapshot)> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {

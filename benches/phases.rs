@@ -33,7 +33,7 @@ fn main() {
     // With a third argument: save the index there and time loading it back.
     if let Some(file) = args.get(3) {
         let file = std::path::Path::new(file);
-        factcheck::store::save(&index, file).expect("save");
+        factcheck::store::save(&index, file, &factcheck::output::Inputs::new()).expect("save");
         let t5 = Instant::now();
         let loaded = factcheck::store::load(file).expect("load");
         let t6 = Instant::now();

@@ -149,7 +149,8 @@ fn char_marks(source: &str) -> Vec<(usize, usize)> {
 
 /// Reads an article from disk: UTF-8 (a BOM is skipped), not binary, not empty.
 pub fn read(path: &Path) -> Result<Article> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    // Refuses the first line over capped::MAX_ARTICLE_LINE_BYTES while reading.
+    let bytes = crate::capped::read_article(path)?;
     let source = decode(path, bytes)?;
     let markdown = path
         .extension()

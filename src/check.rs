@@ -176,6 +176,52 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Most words of a claim used for retrieval and alignment: alignment grows
+/// with the square of a claim's length, and a paragraph without punctuation
+/// is one claim.
+pub const MAX_CLAIM_WORDS: usize = 150;
+
+/// Most bytes of a claim used for retrieval and alignment (a "word" without
+/// spaces can hold many tokens).
+pub const MAX_CLAIM_BYTES: usize = 2000;
+
+/// The part of a claim that is judged: its first [`MAX_CLAIM_WORDS`] words,
+/// at most [`MAX_CLAIM_BYTES`] bytes, and the number of words kept when it
+/// was cut (`None` when the whole claim is judged).
+pub fn matching_text(text: &str) -> (&str, Option<usize>) {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if i + c.len_utf8() > MAX_CLAIM_BYTES {
+            return (&text[..i], Some(words + usize::from(in_word)));
+        }
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == MAX_CLAIM_WORDS && !text[i..].trim().is_empty() {
+                    return (&text[..i], Some(words));
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    (text, None)
+}
+
+/// Judges a claim by its [`matching_text`], terminal escape sequences
+/// removed (their bytes are not words); a cut claim says so in its reason.
+fn judge_claim(text: &str, index: &Index, settings: &Settings) -> crate::verdict::Judgement {
+    let clean = crate::report::strip_escapes(text);
+    let (judged, cut) = matching_text(&clean);
+    let mut j = judge(judged, index, settings);
+    if let Some(words) = cut {
+        j.reason = format!("{} (claim cut to its first {words} words for matching)", j.reason);
+    }
+    j
+}
+
 /// Judges claims against an index.
 ///
 /// Claims are judged in parallel (rayon); each judgement depends only on its
@@ -185,7 +231,7 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
     let mut checked: Vec<Checked> = claims
         .into_par_iter()
         .map(|c| {
-            let j = judge(&c.text, index, &options.settings);
+            let j = judge_claim(&c.text, index, &options.settings);
             Checked {
                 id: c.id,
                 article: c.article,
@@ -251,7 +297,7 @@ pub fn check_claims_with_progress(
 pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
     claims
         .par_iter()
-        .map(|c| (c.id.clone(), judge(&c.text, index, settings).features))
+        .map(|c| (c.id.clone(), judge_claim(&c.text, index, settings).features))
         .collect()
 }
 
@@ -351,6 +397,49 @@ pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) ->
 mod tests {
     use super::*;
     use crate::reference::parse_table;
+
+    #[test]
+    fn long_claims_are_cut_for_matching_and_say_so() {
+        let short = "The Eiffel Tower was completed in 1899.";
+        assert_eq!(matching_text(short), (short, None));
+        let words = vec!["tower"; MAX_CLAIM_WORDS].join(" ");
+        assert_eq!(matching_text(&format!("{words}  \n")).1, None, "exactly the cap");
+        let long = format!("{words} and more");
+        assert_eq!(matching_text(&long), (words.as_str(), Some(MAX_CLAIM_WORDS)));
+        let spaceless = "é".repeat(MAX_CLAIM_BYTES);
+        let (cut, n) = matching_text(&spaceless);
+        assert_eq!((cut.len(), n), (MAX_CLAIM_BYTES, Some(1)));
+        let refs = parse_table(
+            Path::new("r.csv"),
+            "id,statement\nR1,The Eiffel Tower was completed in 1889.\n",
+        )
+        .unwrap();
+        let index = Index::build(refs);
+        let claim = Claim {
+            id: "a-1".into(),
+            article: "a.txt".into(),
+            line: 1,
+            column: 1,
+            text: format!(
+                "The Eiffel Tower was completed in 1899 {}",
+                "and then ".repeat(1000)
+            ),
+            score: 1.0,
+        };
+        let report = check_claims(vec![claim], &index, &Options::default());
+        let reason = &report.claims[0].reason;
+        assert!(
+            reason.ends_with(&format!(
+                "(claim cut to its first {MAX_CLAIM_WORDS} words for matching)"
+            )),
+            "{reason}"
+        );
+        assert_eq!(
+            report.claims[0].text.len(),
+            39 + 9000,
+            "the report keeps the whole claim"
+        );
+    }
 
     #[test]
     fn progress_variant_gives_the_same_report_and_counts_up() {

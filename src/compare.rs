@@ -264,10 +264,12 @@ impl<'c> Side<'c> {
         let refs = claims
             .iter()
             .map(|c| {
-                let stems = all_stems(&c.text);
+                // Bounded as in `check` (a paragraph without punctuation is one claim).
+                let text = crate::check::matching_text(&c.text).0;
+                let stems = all_stems(text);
                 Reference {
                     id: c.id.clone(),
-                    statement: c.text.clone(),
+                    statement: text.to_string(),
                     source: String::new(),
                     rating: true,
                     aliases: groups
@@ -420,8 +422,9 @@ pub fn compare(a: &[Claim], b: &[Claim], options: &Options) -> Comparison {
     let side_b = Side::new(b, &groups);
     let background = Background::new(&side_a, &side_b);
     // Each claim analysed against the other side's index (its alias groups).
-    let analysed_a: Vec<Analysed> = a.iter().map(|c| Analysed::new(&c.text, &side_b.index)).collect();
-    let analysed_b: Vec<Analysed> = b.iter().map(|c| Analysed::new(&c.text, &side_a.index)).collect();
+    let analysed = |c: &Claim, other: &Index| Analysed::new(crate::check::matching_text(&c.text).0, other);
+    let analysed_a: Vec<Analysed> = a.iter().map(|c| analysed(c, &side_b.index)).collect();
+    let analysed_b: Vec<Analysed> = b.iter().map(|c| analysed(c, &side_a.index)).collect();
 
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, q) in analysed_a.iter().enumerate() {

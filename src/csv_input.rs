@@ -26,7 +26,8 @@ pub struct CsvTable {
 impl CsvTable {
     /// Reads and parses a CSV file, requiring the given columns.
     pub fn read(path: &Path, required: &[&str]) -> Result<CsvTable> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        // Refuses the first cell over MAX_CELL_BYTES while reading.
+        let bytes = crate::capped::read_csv(path)?;
         let text = decode(path, bytes)?;
         CsvTable::parse(path, &text, required)
     }

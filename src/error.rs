@@ -34,6 +34,42 @@ pub enum Error {
     /// Bad usage that is not tied to a file (conflicting options and such).
     #[error("{}", one_line(.0))]
     Usage(String),
+    /// An output path that would destroy a file, refused before anything is written.
+    #[error("{}: {reason}", one_line(&.path.display().to_string()))]
+    Output {
+        /// The output path as given.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: OutputRefusal,
+    },
+}
+
+/// Why an output path is refused (see [`crate::output`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OutputRefusal {
+    /// The output is one of the run's inputs (by path, link or hard link).
+    #[error("is an input of this run{}; refusing to overwrite it with the output", other_name(.input))]
+    IsInput {
+        /// The input as given, when it is given under another name (a
+        /// link, a hard link, another spelling of the path).
+        input: Option<PathBuf>,
+    },
+    /// A directory, a block device, a socket: never replaced by a file.
+    #[error("is a {kind}, not a regular file; refusing to replace it")]
+    NotRegular {
+        /// What it is, in words.
+        kind: &'static str,
+    },
+    /// A symbolic link whose target does not exist.
+    #[error("is a symbolic link to a missing file; refusing to write through it")]
+    DanglingLink,
+    /// Two outputs of one run name the same file.
+    #[error("is given as two outputs of this run ({what})")]
+    TwoOutputs {
+        /// The two options, in words.
+        what: &'static str,
+    },
 }
 
 /// Escapes what would break the one-line rendering or drive a terminal:
@@ -57,6 +93,14 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// ` (as PATH)` for an input named otherwise than the output.
+fn other_name(input: &Option<PathBuf>) -> String {
+    input
+        .as_ref()
+        .map(|p| format!(" (as {})", one_line(&p.display().to_string())))
+        .unwrap_or_default()
 }
 
 impl Error {

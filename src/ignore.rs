@@ -7,7 +7,8 @@
 //!
 //! | marker | ignores claims that start |
 //! |---|---|
-//! | `<!-- factcheck: ignore -->` | on the marker's line or the line after it |
+//! | `<!-- factcheck: ignore -->` after text on its line | on the marker's line only |
+//! | `<!-- factcheck: ignore -->` alone on its line | on the line after it |
 //! | `<!-- factcheck: off -->` … `<!-- factcheck: on -->` | on any line from `off` to `on` (to the end of the file without `on`) |
 //! | `<!-- factcheck: ignore-file -->` | anywhere in the file |
 //!
@@ -34,7 +35,7 @@ use crate::extract::extract;
 /// A marker directive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Directive {
-    /// `ignore`: this line and the next.
+    /// `ignore`: after text on its line, that line; alone on its line, the next.
     Ignore,
     /// `off`: from here until `on`.
     Off,
@@ -51,6 +52,10 @@ pub struct Marker {
     pub directive: Directive,
     /// 1-based line of the comment's start.
     pub line: usize,
+    /// 1-based line of the comment's end.
+    pub end_line: usize,
+    /// True when nothing but spaces shares the marker's lines.
+    pub alone: bool,
     /// Byte range of the whole comment in the source.
     pub span: Range<usize>,
 }
@@ -83,6 +88,9 @@ impl Markers {
     pub fn scan(path: &Path, source: &str) -> Result<Markers> {
         let mut markers = Vec::new();
         let mut from = 0;
+        // Lines counted once, forward: recounting from the start for each
+        // marker was quadratic in a file full of markers.
+        let mut lines_to = LineCount::default();
         while let Some(open) = source[from..].find("<!--").map(|i| from + i) {
             let Some(close) = source[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
                 break;
@@ -92,7 +100,7 @@ impl Markers {
             let Some(rest) = inner.strip_prefix("factcheck:") else {
                 continue;
             };
-            let line = line_at(source, open);
+            let line = lines_to.line_at(source, open);
             let directive = match rest.trim() {
                 "ignore" => Directive::Ignore,
                 "off" => Directive::Off,
@@ -108,9 +116,15 @@ impl Markers {
                     ))
                 }
             };
+            let line_start = source[..open].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = source[close..].find('\n').map_or(source.len(), |i| close + i);
+            let alone =
+                source[line_start..open].trim().is_empty() && source[close..line_end].trim().is_empty();
             markers.push(Marker {
                 directive,
                 line,
+                end_line: lines_to.line_at(source, close),
+                alone,
                 span: open..close,
             });
         }
@@ -119,7 +133,10 @@ impl Markers {
         let mut whole_file = false;
         for m in &markers {
             match m.directive {
-                Directive::Ignore => lines.push((m.line, m.line + 1)),
+                // A marker after a claim on its line silences that line
+                // only; alone on its line, it silences the line after it.
+                Directive::Ignore if m.alone => lines.push((m.line, m.end_line + 1)),
+                Directive::Ignore => lines.push((m.line, m.end_line)),
                 Directive::Off => {
                     off_since.get_or_insert(m.line);
                 }
@@ -152,12 +169,24 @@ impl Markers {
     }
 }
 
-fn line_at(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// 1-based lines of increasing byte offsets, counted forward once.
+#[derive(Default)]
+struct LineCount {
+    pos: usize,
+    newlines: usize,
+}
+
+impl LineCount {
+    fn line_at(&mut self, source: &str, offset: usize) -> usize {
+        if offset > self.pos {
+            self.newlines += source.as_bytes()[self.pos..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.pos = offset;
+        }
+        self.newlines + 1
+    }
 }
 
 /// The source with every marker replaced by spaces (newlines kept), so that
@@ -250,10 +279,18 @@ mod tests {
     }
 
     #[test]
-    fn ignore_covers_its_line_and_the_next() {
+    fn ignore_after_text_covers_its_own_line_only() {
+        // Found in issue 14: the marker also hid a wrong date on the next line.
         let m = scan("one\ntwo <!-- factcheck: ignore -->\nthree\nfour\n");
-        assert_eq!(m.lines, vec![(2, 3)]);
-        assert!(!m.ignores(1) && m.ignores(2) && m.ignores(3) && !m.ignores(4));
+        assert_eq!(m.lines, vec![(2, 2)]);
+        assert!(!m.ignores(1) && m.ignores(2) && !m.ignores(3) && !m.ignores(4));
+    }
+
+    #[test]
+    fn ignore_alone_on_its_line_covers_the_next() {
+        let m = scan("one\n  <!-- factcheck: ignore -->  \nthree\nfour\n<!-- factcheck:\nignore -->\nsix\n");
+        assert_eq!(m.lines, vec![(2, 3), (5, 7)]);
+        assert!(!m.ignores(1) && m.ignores(3) && !m.ignores(4) && m.ignores(7));
     }
 
     #[test]

@@ -29,6 +29,7 @@
 pub mod article;
 pub mod baseline;
 pub mod calibration;
+pub mod capped;
 pub mod check;
 pub mod claim;
 pub mod compare;
@@ -42,6 +43,7 @@ pub mod index;
 pub mod lexicon;
 pub mod lint;
 pub mod matching;
+pub mod output;
 pub mod reference;
 pub mod relations;
 pub mod report;

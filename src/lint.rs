@@ -100,24 +100,10 @@ struct Row {
 /// ]);
 /// ```
 pub fn lint(paths: &[PathBuf]) -> Result<Vec<Problem>> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let found = crate::check::files_in(p, &["csv"])?;
-            if found.is_empty() {
-                return Err(Error::Io {
-                    path: p.clone(),
-                    message: "directory holds no .csv reference table".into(),
-                });
-            }
-            files.extend(found);
-        } else {
-            files.push(p.clone());
-        }
-    }
+    let files = crate::reference::table_files(paths)?;
     let mut texts = Vec::with_capacity(files.len());
     for f in &files {
-        let bytes = std::fs::read(f).map_err(|e| Error::io(f, &e))?;
+        let bytes = crate::capped::read_csv(f)?;
         texts.push(crate::article::decode(f, bytes)?);
     }
     let tables: Vec<(&Path, &str)> = files

@@ -16,6 +16,7 @@ use factcheck::calibration::FEATURE_NAMES;
 use factcheck::check::{self, Options, Report};
 use factcheck::config::{self, Config, FailOn, Format};
 use factcheck::index::Index;
+use factcheck::output::{self, Inputs};
 use factcheck::reference::read_tables;
 use factcheck::verdict::{Settings, Verdict};
 use factcheck::{claim, compare, eval, extract, ignore, lint, report, Error, Result};
@@ -92,37 +93,26 @@ fn check_flags(args: &CheckArgs) -> Result<Config> {
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<Exit> {
+    let mut read = Inputs::new();
+    read.extend(&args.articles);
+    refuse_inputs(&read, &[args.output.as_deref()])?;
     let mut claims = Vec::new();
     for path in &args.articles {
         claims.extend(extract::extract(&factcheck::article::read(path)?, args.min_score));
     }
-    emit(&report::claims_csv(&claims), args.output.as_deref())?;
+    emit(&report::claims_csv(&claims), args.output.as_deref(), &read)?;
     Ok(Exit::Clean)
 }
 
-/// Expands directories given as reference paths into their CSV files.
+/// Expands directories given as reference paths into their CSV files
+/// (sub-folders too: see [`factcheck::reference::table_files`]).
 fn table_paths(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let given = if refs.is_empty() {
         vec![PathBuf::from(config::DEFAULT_REFS)]
     } else {
         refs.to_vec()
     };
-    let mut out = Vec::new();
-    for p in given {
-        if p.is_dir() {
-            let files = check::files_in(&p, &["csv"])?;
-            if files.is_empty() {
-                return Err(Error::Io {
-                    path: p,
-                    message: "directory holds no .csv reference table".into(),
-                });
-            }
-            out.extend(files);
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(out)
+    factcheck::reference::table_files(&given)
 }
 
 fn run_check(args: &CheckArgs) -> Result<Exit> {
@@ -131,8 +121,15 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let cfg = loaded.config.merge(flags);
     let options = cfg.options(!args.thresholds.rules, args.explain);
     let inputs = check_inputs(&args.inputs, &cfg, loaded.path.as_deref())?;
+    let tables = table_paths(&cfg.refs)?;
+    let mut read = Inputs::new();
+    read.extend(&inputs)
+        .extend(&tables)
+        .extend(&loaded.path)
+        .extend(&args.baseline);
+    refuse_inputs(&read, &[args.output.as_deref(), args.write_baseline.as_deref()])?;
     let accepted = args.baseline.as_deref().map(Baseline::read).transpose()?;
-    let index = check::load_index(&table_paths(&cfg.refs)?)?;
+    let index = check::load_index(&tables)?;
     let ignores = ignore::Ignores::new(&cfg.ignore);
     let per_input = inputs
         .iter()
@@ -143,7 +140,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let mut report = check_with_progress_bar(claims, &index, &options);
     if let Some(path) = &args.write_baseline {
         let entries = baseline::entries(&report);
-        write_atomic(path, baseline::to_json(&entries).as_bytes())?;
+        write_file(path, baseline::to_json(&entries).as_bytes(), &read)?;
         eprintln!(
             "factcheck: wrote {} finding{} to the baseline {}",
             entries.len(),
@@ -171,7 +168,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let out = render(shown, format, args.output.is_none(), args.explain);
     let out = restyle(out, shown, format, &cfg.severity);
     let out = with_cross_article(out, &report, &inputs, format, args.output.is_none())?;
-    emit(&out, args.output.as_deref())?;
+    emit(&out, args.output.as_deref(), &read)?;
     // The process ends here: freeing a large index piece by piece only costs time.
     std::mem::forget(index);
     Ok(exit_for(&findings, cfg.fail_on()))
@@ -296,10 +293,21 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
         profile: args.profile.map(cli::ProfileArg::to_lib),
         ..Config::default()
     });
+    let tables = if args.refs.is_empty() {
+        Vec::new()
+    } else {
+        table_paths(&args.refs)?
+    };
+    let mut read = Inputs::new();
+    read.add(&args.a)
+        .add(&args.b)
+        .extend(&tables)
+        .extend(&loaded_path(&args.config.source()));
+    refuse_inputs(&read, &[args.output.as_deref()])?;
     let mut comparison =
         compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
-    if !args.refs.is_empty() {
-        let index = check::load_index(&table_paths(&args.refs)?)?;
+    if !tables.is_empty() {
+        let index = check::load_index(&tables)?;
         comparison.judge(&index, &Settings::profile(cfg.profile(), true));
     }
     let out = match args.format {
@@ -310,7 +318,7 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
         CompareFormat::Csv => report::comparison_csv(&comparison),
         CompareFormat::Markdown => report::comparison_markdown(&comparison),
     };
-    emit(&out, args.output.as_deref())?;
+    emit(&out, args.output.as_deref(), &read)?;
     Ok(if args.fail_on_conflict && comparison.has_conflict() {
         Exit::Findings
     } else {
@@ -412,7 +420,7 @@ fn run_config(args: &ConfigArgs) -> Result<Exit> {
             ),
         }
     };
-    emit(&out, None)?;
+    emit(&out, None, &Inputs::new())?;
     Ok(Exit::Clean)
 }
 
@@ -424,7 +432,7 @@ fn run_lint(paths: &[PathBuf]) -> Result<Exit> {
         1 => "1 problem found\n".to_string(),
         n => format!("{n} problems found\n"),
     });
-    emit(&out, None)?;
+    emit(&out, None, &Inputs::new())?;
     Ok(if problems.is_empty() {
         Exit::Clean
     } else {
@@ -433,8 +441,17 @@ fn run_lint(paths: &[PathBuf]) -> Result<Exit> {
 }
 
 fn run_index(args: &IndexArgs) -> Result<Exit> {
-    let index = Index::build(read_tables(&table_paths(&args.paths)?)?);
-    factcheck::store::save(&index, &args.output)?;
+    let tables = table_paths(&args.paths)?;
+    let mut read = Inputs::new();
+    read.extend(&tables);
+    refuse_inputs(&read, &[Some(&args.output)])?;
+    if output::is_stdout(&args.output) {
+        return Err(Error::Usage(
+            "refs index writes a binary file: give a file name to -o".into(),
+        ));
+    }
+    let index = Index::build(read_tables(&tables)?);
+    factcheck::store::save(&index, &args.output, &read)?;
     eprintln!(
         "factcheck: indexed {} references into {}",
         index.refs().len(),
@@ -448,7 +465,7 @@ fn run_index(args: &IndexArgs) -> Result<Exit> {
 fn run_completions(args: &CompletionsArgs) -> Result<Exit> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "factcheck", &mut out);
-    emit(&String::from_utf8_lossy(&out), None)?;
+    emit(&String::from_utf8_lossy(&out), None, &Inputs::new())?;
     Ok(Exit::Clean)
 }
 
@@ -457,16 +474,20 @@ fn run_man() -> Result<Exit> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
         .map_err(|e| Error::io("<man page>", &e))?;
-    emit(&String::from_utf8_lossy(&out), None)?;
+    emit(&String::from_utf8_lossy(&out), None, &Inputs::new())?;
     Ok(Exit::Clean)
 }
 
 fn run_eval(args: &EvalArgs) -> Result<Exit> {
     // `eval` measures the engine: it reads no configuration file.
     let options = threshold_flags(&args.thresholds)?.options(!args.thresholds.rules, args.evidence.is_some());
+    let tables = table_paths(&args.refs)?;
+    let mut read = Inputs::new();
+    read.add(&args.claims).extend(&args.evidence).extend(&tables);
+    refuse_inputs(&read, &[args.dump_features.as_deref()])?;
     let gold = claim::read_labels(&args.claims)?;
     let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
-    let index = check::load_index(&table_paths(&args.refs)?)?;
+    let index = check::load_index(&tables)?;
     let claims = claim::read_claims(&args.claims)?;
     if let Some(path) = &args.dump_features {
         let mut out = format!("id,label,{}\n", FEATURE_NAMES.join(","));
@@ -475,7 +496,7 @@ fn run_eval(args: &EvalArgs) -> Result<Exit> {
             let label = gold.get(&id).map_or("", String::as_str);
             out.push_str(&format!("{id},{label},{}\n", values.join(",")));
         }
-        write_atomic(path, out.as_bytes())?;
+        write_file(path, out.as_bytes(), &read)?;
     }
     let report = check::check_claims(claims, &index, &options);
     let mut e = eval::evaluate(&report, &gold);
@@ -484,45 +505,59 @@ fn run_eval(args: &EvalArgs) -> Result<Exit> {
         EvalFormat::Table => report::evaluation_text(&e),
         EvalFormat::Json => report::evaluation_json(&e),
     };
-    emit(&out, None)?;
+    emit(&out, None, &Inputs::new())?;
     Ok(Exit::Clean)
 }
 
-/// Writes output once: to a file atomically (temp file + rename), or to
-/// standard output, where a closed pipe ends the program quietly.
-fn emit(text: &str, output: Option<&Path>) -> Result<()> {
+/// Writes output once: to a file through [`output::write`] (never over an
+/// input, atomically for a regular file), or to standard output (`-`,
+/// `/dev/stdout` or no `-o`), where a closed pipe ends the program quietly.
+fn emit(text: &str, output: Option<&Path>, inputs: &Inputs) -> Result<()> {
     match output {
-        Some(path) => write_atomic(path, text.as_bytes()),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-                Err(e) => Err(Error::io("<stdout>", &e)),
-                Ok(()) => Ok(()),
-            }
-        }
+        Some(path) => write_file(path, text.as_bytes(), inputs),
+        None => write_stdout(text.as_bytes()),
     }
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Error::Io {
-            path: path.to_path_buf(),
-            message: format!("directory {} does not exist", dir.display()),
-        });
+/// [`output::write`], or standard output for `-` and `/dev/stdout`.
+fn write_file(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
+    if output::is_stdout(path) {
+        write_stdout(bytes)
+    } else {
+        output::write(path, bytes, inputs)
     }
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.factcheck-tmp-{}", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, &e));
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("<stdout>", &e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// Refuses, before any work, outputs that are inputs of the run, and two
+/// outputs that name the same file.
+fn refuse_inputs(read: &Inputs, outputs: &[Option<&Path>]) -> Result<()> {
+    let outputs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+    for out in &outputs {
+        read.check(out)?;
+    }
+    if let [a, b] = outputs[..] {
+        if !output::is_stdout(a) && output::same_file(a, b) {
+            return Err(Error::Output {
+                path: b.to_path_buf(),
+                reason: factcheck::error::OutputRefusal::TwoOutputs {
+                    what: "-o and --write-baseline",
+                },
+            });
+        }
     }
     Ok(())
+}
+
+/// The configuration file a source names or discovers, if any.
+fn loaded_path(source: &config::Source) -> Option<PathBuf> {
+    config::load(source).ok().and_then(|l| l.path)
 }

@@ -108,6 +108,72 @@ pub fn parse_aliases(cell: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Expands reference paths into table files: a file stays as given; a
+/// directory gives every `.csv` file in it and in its sub-folders, in
+/// sorted order (by name, a folder's tables where its name sorts). Names
+/// starting with `.` (`.git`, editor files) are skipped. A dangling
+/// symbolic link, a link that leads back to a folder being walked, and a
+/// folder whose tree holds no table are errors naming the path.
+pub fn table_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk_tables(p, &mut Vec::new(), &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk_tables(dir: &Path, walking: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>) -> Result<()> {
+    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, &e))?;
+    if let Some(i) = walking.iter().position(|w| *w == real) {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: format!(
+                "symbolic link loop: leads back to {}, which is being read",
+                walking[i].display()
+            ),
+        });
+    }
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))? {
+        let entry = entry.map_err(|e| Error::io(dir, &e))?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            entries.push(entry.path());
+        }
+    }
+    entries.sort();
+    walking.push(real);
+    let before = out.len();
+    for path in entries {
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Io {
+                    path,
+                    message: "dangling symbolic link (its target does not exist)".into(),
+                })
+            }
+            Err(e) => return Err(Error::io(&path, &e)),
+        };
+        if meta.is_dir() {
+            walk_tables(&path, walking, out)?;
+        } else if meta.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+            out.push(path);
+        }
+    }
+    walking.pop();
+    if out.len() == before {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "directory holds no .csv reference table".into(),
+        });
+    }
+    Ok(())
+}
+
 /// Reads several tables; ids must be unique across all of them.
 pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
     let mut all = Vec::new();

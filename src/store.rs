@@ -7,7 +7,6 @@
 //! version, or a damaged one, is refused with a clear error; rebuild it from
 //! the tables. The file does not know whether its tables changed since.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -127,27 +126,10 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Index> {
     ))
 }
 
-/// Saves an index to a file, atomically (a temporary file renamed into place).
-pub fn save(index: &Index, path: &Path) -> Result<()> {
-    let bytes = to_bytes(index);
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        path.file_name()
-            .map_or_else(|| "index".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, &e));
-    }
-    Ok(())
+/// Saves an index to a file through [`crate::output::write`]: atomically,
+/// and never over one of `inputs`.
+pub fn save(index: &Index, path: &Path, inputs: &crate::output::Inputs) -> Result<()> {
+    crate::output::write(path, &to_bytes(index), inputs)
 }
 
 /// Loads an index saved by [`save`].

@@ -63,6 +63,31 @@ fn ignore_marker_on_the_line_before_or_on_the_claims_line() {
 }
 
 #[test]
+fn an_end_of_line_marker_does_not_hide_the_next_line() {
+    // Issue 14: a wrong date planted on the line after a trailing marker
+    // was never reported.
+    let repo = repo();
+    repo.write(
+        "a.md",
+        "NASA was founded in 1959. <!-- factcheck: ignore -->\n\
+         The Eiffel Tower was completed in 1899.\n",
+    );
+    let (code, claims, summary) = check(&repo, "a.md");
+    assert_eq!(code, 1);
+    assert_eq!(claims, [(2, "contradicted".to_string())]);
+    assert_eq!(summary, (0, 1, 0));
+    // Alone on its line, the marker silences the line after it, and only it.
+    repo.write(
+        "b.md",
+        "<!-- factcheck: ignore -->\n\
+         NASA was founded in 1959.\n\
+         The Eiffel Tower was completed in 1899.\n",
+    );
+    let (_, claims, _) = check(&repo, "b.md");
+    assert_eq!(lines(&claims), [3], "{claims:?}");
+}
+
+#[test]
 fn off_on_block_ignores_everything_between() {
     let repo = repo();
     repo.write(

@@ -27,3 +27,5 @@ mod baseline;
 mod lint;
 // A content repository adopts factcheck: config, baseline, new finding, inline ignore (issue 5).
 mod adoption;
+// Outputs never destroy a file; cut claims, escape sequences, huge cells and lines, reference folders (issue 14).
+mod safety;

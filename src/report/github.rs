@@ -59,9 +59,18 @@ fn mentions(text: &str, id: &str) -> bool {
     })
 }
 
-/// Escapes a message (the text after `::`).
+/// Escapes a message (the text after `::`). Escape sequences and other
+/// control characters, which the runner would copy raw into the log, are
+/// removed first (GitHub has no escape for them); bidi controls too.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    super::strip_escapes(s)
+        .chars()
+        .filter(|&c| c == '\r' || c == '\n' || !(c.is_control() || super::is_bidi_control(c)))
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect::<String>()
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value (`file=`, `title=`).

@@ -25,7 +25,7 @@ use crate::verdict::Verdict;
 /// are written as character references so attributes keep them.
 fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::strip_escapes(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -15,7 +15,7 @@ use crate::verdict::Verdict;
 /// Escapes text for one GitHub-flavoured Markdown table cell.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::strip_escapes(text).chars() {
         match c {
             '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '~' | '#' => {
                 out.push('\\');

@@ -48,6 +48,13 @@ pub struct Checked {
     pub column: usize,
     /// Claim text.
     pub text: String,
+    /// The whole sentence the claim comes from (empty when unknown).
+    pub sentence: String,
+    /// The resolved subject of a claim whose own is a pronoun, a description
+    /// or missing (empty when none).
+    pub subject: String,
+    /// Character start and end of the claim in `sentence`.
+    pub span: (usize, usize),
     /// Verdict.
     pub verdict: Verdict,
     /// Confidence in the verdict, in [0, 1].
@@ -185,13 +192,16 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
     let mut checked: Vec<Checked> = claims
         .into_par_iter()
         .map(|c| {
-            let j = judge(&c.text, index, &options.settings);
+            let j = judge(&c.judged_text(), index, &options.settings);
             Checked {
                 id: c.id,
                 article: c.article,
                 line: c.line,
                 column: c.column,
                 text: c.text,
+                sentence: c.sentence,
+                subject: c.subject,
+                span: c.span,
                 verdict: j.verdict,
                 score: j.score,
                 reference: j.reference.map(|d| RefSummary::from(&index.refs()[d])),
@@ -251,7 +261,7 @@ pub fn check_claims_with_progress(
 pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
     claims
         .par_iter()
-        .map(|c| (c.id.clone(), judge(&c.text, index, settings).features))
+        .map(|c| (c.id.clone(), judge(&c.judged_text(), index, settings).features))
         .collect()
 }
 
@@ -372,6 +382,7 @@ mod tests {
                     _ => "The moon is made of cheese.".into(),
                 },
                 score: 1.0,
+                ..Claim::default()
             })
             .collect();
         let options = Options::default();

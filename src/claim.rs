@@ -1,6 +1,6 @@
 //! The claim model and the claims CSV (`id,text` plus optional
-//! `article,line,column,score`; other columns such as `label` are kept aside
-//! for `eval`).
+//! `article,line,column,score,sentence,subject`; other columns such as
+//! `label` are kept aside for `eval`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -11,7 +11,7 @@ use crate::csv_input::CsvTable;
 use crate::error::{Error, Result};
 
 /// One factual claim, from an article or a claims CSV.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Claim {
     /// Stable id (`<article-stem>-<n>` when extracted).
     pub id: String,
@@ -25,6 +25,136 @@ pub struct Claim {
     pub text: String,
     /// Check-worthiness score in [0, 1].
     pub score: f64,
+    /// The whole sentence the claim comes from, markup removed; empty when unknown.
+    pub sentence: String,
+    /// The resolved subject's words ("Titanic") when the claim's own subject
+    /// is a pronoun, a description or missing; empty when none was resolved.
+    pub subject: String,
+    /// Character start and end of the claim inside `sentence` ((0, 0) when unknown).
+    pub span: (usize, usize),
+}
+
+/// How a claim's text names its subject, when it needs one from context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectPhrase {
+    /// A personal pronoun ("It", "he", "They"), replaced by the subject.
+    Pronoun,
+    /// A possessive ("Its", "their"), replaced by the subject's possessive.
+    Possessive,
+    /// A definite description ("The agency", "The two climbers"), replaced by the subject.
+    Description,
+    /// No subject: the text starts with its verb ("cost £4.65 billion").
+    Missing,
+}
+
+/// Words that may open a clause before its subject ("Yet he ...", "But the agency ...").
+const LEADING_CONNECTIVES: &[&str] = &["and", "but", "finally", "however", "later", "meanwhile", "so", "still", "then", "yet"];
+
+/// True for a word that may open a clause before its subject ("yet", "but").
+pub fn is_leading_connective(folded: &str) -> bool {
+    LEADING_CONNECTIVES.contains(&folded)
+}
+
+/// Words after "the" that a definite description may hold before its verb.
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Verbs in the past tense that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "bought", "brought", "built", "came", "caught", "chose", "cost", "did", "drew",
+    "drove", "fell", "felt", "flew", "fought", "found", "gave", "got", "grew", "had", "held", "hit", "kept",
+    "knew", "laid", "led", "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "said",
+    "sank", "sat", "saw", "sent", "set", "shot", "shut", "sold", "spent", "split", "spoke", "stood",
+    "struck", "swam", "took", "taught", "told", "thought", "threw", "went", "won", "wore", "wrote",
+];
+
+/// True for a word (folded) that reads as a finite verb: an auxiliary, a
+/// factual verb, a past form in "-ed" or an irregular past.
+pub fn is_finite_verb(folded: &str) -> bool {
+    crate::lexicon::is_verb_like(folded) || IRREGULAR_PAST.contains(&folded)
+}
+
+/// Finds how `text` names its subject when that needs context: the phrase
+/// kind and its end (byte offset in `text`; 0 for a missing subject).
+pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
+    let mut toks: Vec<crate::text::Token> = crate::text::tokens(text).take(MAX_DESCRIPTION_WORDS + 3).collect();
+    // A leading connective ("Yet he never...") is kept before the subject.
+    if toks.len() > 2 && LEADING_CONNECTIVES.contains(&toks[0].norm.as_str()) {
+        toks.remove(0);
+    }
+    let first = toks.first()?;
+    // Only the first word counts (a leading quote, bracket or connective does not).
+    let before = &text[..first.span.start];
+    if before.chars().any(char::is_alphanumeric)
+        && !LEADING_CONNECTIVES.contains(&crate::text::fold(before.trim().trim_end_matches(',')).as_str())
+    {
+        return None;
+    }
+    match first.norm.as_str() {
+        "it" | "he" | "she" | "they" => return Some((SubjectPhrase::Pronoun, first.span.end)),
+        "its" | "his" | "her" | "their" => {
+            // "Her" and "their" must be followed by a noun, not end the text.
+            return (toks.len() > 1).then_some((SubjectPhrase::Possessive, first.span.end));
+        }
+        "the" => {
+            let mut end = None;
+            for (i, t) in toks.iter().enumerate().skip(1) {
+                let after_count = i > 1 && crate::lexicon::is_count_word(&toks[i - 1].norm);
+                if i > 1 && !after_count && is_finite_verb(&t.norm) {
+                    end = Some(toks[i - 1].span.end);
+                    break;
+                }
+                if t.shape != crate::text::Shape::Word || (t.stop && !crate::lexicon::is_count_word(&t.norm)) {
+                    return None;
+                }
+            }
+            return end.map(|e| (SubjectPhrase::Description, e));
+        }
+        _ => {}
+    }
+    let starts_lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
+    (starts_lower && first.shape == crate::text::Shape::Word && is_finite_verb(&first.norm))
+        .then_some((SubjectPhrase::Missing, 0))
+}
+
+impl Claim {
+    /// The text the verdict engine should judge: the claim with its pronoun
+    /// or description replaced by the resolved subject ("It was built in
+    /// Belfast" + "Titanic" -> "Titanic was built in Belfast"; "Its sign" ->
+    /// "Titanic's sign"), or the subject put before a claim that has none.
+    /// Unchanged when no subject was resolved.
+    pub fn judged_text(&self) -> String {
+        self.with_subject(|subject, _, kind| match kind {
+            SubjectPhrase::Possessive => format!("{subject}'s"),
+            SubjectPhrase::Missing => format!("{subject} "),
+            SubjectPhrase::Pronoun | SubjectPhrase::Description => subject.to_string(),
+        })
+    }
+
+    /// The text shown to an editor: the subject in brackets after the words
+    /// it resolves ("It [Titanic] was built in Belfast", "[Titanic] cost £7.5
+    /// million"). Unchanged when no subject was resolved.
+    pub fn shown_text(&self) -> String {
+        self.with_subject(|subject, phrase, kind| match kind {
+            SubjectPhrase::Missing => format!("[{subject}] "),
+            _ => format!("{phrase} [{subject}]"),
+        })
+    }
+
+    fn with_subject(&self, replace: impl Fn(&str, &str, SubjectPhrase) -> String) -> String {
+        let subject = self.subject.trim();
+        if subject.is_empty() {
+            return self.text.clone();
+        }
+        match subject_phrase(&self.text) {
+            Some((kind, end)) => {
+                let lead = self.text.len() - self.text.trim_start().len();
+                let end = end.max(lead);
+                let phrase = &self.text[lead..end];
+                format!("{}{}{}", &self.text[..lead], replace(subject, phrase, kind), &self.text[end..])
+            }
+            None => self.text.clone(),
+        }
+    }
 }
 
 /// Reads a claims CSV. Ids must be unique and texts non-empty.
@@ -92,6 +222,8 @@ fn claims_of(table: CsvTable) -> Result<Vec<Claim>> {
             "" => path.display().to_string(),
             a => a.to_string(),
         };
+        let sentence = table.get(record, "sentence").to_string();
+        let span = span_in(&sentence, text);
         claims.push(Claim {
             id: id.to_string(),
             article,
@@ -99,9 +231,23 @@ fn claims_of(table: CsvTable) -> Result<Vec<Claim>> {
             column: number("column")?,
             text: text.to_string(),
             score,
+            sentence,
+            subject: table.get(record, "subject").to_string(),
+            span,
         });
     }
     Ok(claims)
+}
+
+/// Character start and end of `text` inside `sentence`, (0, 0) when it is not there.
+pub fn span_in(sentence: &str, text: &str) -> (usize, usize) {
+    match sentence.find(text) {
+        Some(at) if !text.is_empty() => {
+            let start = sentence[..at].chars().count();
+            (start, start + text.chars().count())
+        }
+        _ => (0, 0),
+    }
 }
 
 /// Reads the `label` column of a labelled claims CSV: id -> label.

@@ -50,6 +50,17 @@ pub enum SubjectPhrase {
 /// Words that may open a clause before its subject ("Yet he ...", "But the agency ...").
 const LEADING_CONNECTIVES: &[&str] = &["and", "but", "finally", "however", "later", "meanwhile", "so", "still", "then", "yet"];
 
+/// Adverbs that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "already", "also", "always", "finally", "later", "never", "nevertheless", "now", "often", "once", "only",
+    "soon", "still", "then",
+];
+
+/// True for an adverb: a listed one or a word in "-ly".
+fn is_adverb(folded: &str) -> bool {
+    ADVERBS.contains(&folded) || (folded.len() > 4 && folded.ends_with("ly"))
+}
+
 /// True for a word that may open a clause before its subject ("yet", "but").
 pub fn is_leading_connective(folded: &str) -> bool {
     LEADING_CONNECTIVES.contains(&folded)
@@ -97,13 +108,23 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
         }
         "the" => {
             let mut end = None;
+            // Adverbs between the description and its verb ("The stage
+            // nevertheless performed") end the description.
+            let mut adverb_end = None;
             for (i, t) in toks.iter().enumerate().skip(1) {
                 let after_count = i > 1 && crate::lexicon::is_count_word(&toks[i - 1].norm);
                 if i > 1 && !after_count && is_finite_verb(&t.norm) {
-                    end = Some(toks[i - 1].span.end);
+                    end = Some(adverb_end.unwrap_or(toks[i - 1].span.end));
                     break;
                 }
-                if t.shape != crate::text::Shape::Word || (t.stop && !crate::lexicon::is_count_word(&t.norm)) {
+                if i > 1 && is_adverb(&t.norm) {
+                    adverb_end.get_or_insert(toks[i - 1].span.end);
+                    continue;
+                }
+                if adverb_end.is_some()
+                    || t.shape != crate::text::Shape::Word
+                    || (t.stop && !crate::lexicon::is_count_word(&t.norm))
+                {
                     return None;
                 }
             }

@@ -64,9 +64,17 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     Some((kind, end)) => context.resolve(&clause_text, kind, end, topic.as_deref()),
                     None => None,
                 };
-                let own_subject = subject_words(&clause_text, phrase.map(|p| p.1));
+                let own_subject = match phrase {
+                    None => subject_words(&clause_text),
+                    Some((claim::SubjectPhrase::Description, end)) => Some(clause_text[..end].to_string()),
+                    Some(_) => None,
+                };
                 left_subject = subject.clone().or(own_subject);
-                let needs_subject = phrase.is_some() && phrase.map(|p| p.0) != Some(claim::SubjectPhrase::Missing);
+                // A description ("The conversion rates") reads on its own; a pronoun does not.
+                let needs_subject = matches!(
+                    phrase,
+                    Some((claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive, _))
+                );
                 let unresolved = needs_subject && subject.is_none();
                 let score = score_clause(&clause_text, cased, unresolved);
                 context.observe(&clause_text, cased, subject.as_deref(), phrase.map(|p| p.0));
@@ -99,10 +107,10 @@ fn collapse(text: &str) -> String {
 }
 
 /// True when a text writes names with capitals: it has both upper- and
-/// lower-case letters after its first letter. Lower-case text (model
-/// summaries) and all-caps text are not cased.
+/// lower-case letters. Lower-case text (model summaries) and all-caps text
+/// are not cased.
 fn is_cased(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).skip(1);
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
     let (mut upper, mut lower) = (false, false);
     for c in letters.by_ref() {
         upper |= c.is_uppercase();
@@ -141,10 +149,7 @@ fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> 
 
 /// The words of a clause's own subject: what comes before its first finite
 /// verb, when that is a short noun phrase ("The upper stage's power unit").
-fn subject_words(text: &str, phrase_end: Option<usize>) -> Option<String> {
-    if phrase_end.is_some() {
-        return None;
-    }
+fn subject_words(text: &str) -> Option<String> {
     let toks: Vec<text::Token> = text::tokens(text).take(MAX_SUBJECT_WORDS + 1).collect();
     let verb = toks.iter().position(|t| claim::is_finite_verb(&t.norm))?;
     if verb == 0 || toks[..verb].iter().any(|t| t.norm == "," || lexicon::is_personal(&t.norm)) {
@@ -357,7 +362,15 @@ fn entities(text: &str, toks: &[text::Token], surnames: &std::collections::HashS
     let mut i = 0;
     while i < toks.len() {
         let is_name = |t: &text::Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm);
-        if !is_name(&toks[i]) {
+        // A capitalised first word before a name is part of it ("George
+        // Mallory"): the tokenizer cannot tell it from a sentence's capital.
+        let first_of_name = i == 0
+            && toks.len() > 1
+            && !toks[0].stop
+            && text[toks[0].span.clone()].starts_with(char::is_uppercase)
+            && is_name(&toks[1])
+            && text[toks[0].span.end..toks[1].span.start] == *" ";
+        if !is_name(&toks[i]) && !first_of_name {
             i += 1;
             continue;
         }
@@ -385,7 +398,6 @@ fn entities(text: &str, toks: &[text::Token], surnames: &std::collections::HashS
             || (end - start >= 2
                 && end - start <= 3
                 && !folded.iter().any(|w| PLACE_WORDS.contains(w))
-                && toks[start..end].iter().all(|t| t.shape == Shape::Name)
                 && toks[start..end].iter().all(|t| {
                     let w = &text[t.span.clone()];
                     w.chars().skip(1).all(char::is_lowercase)
@@ -424,7 +436,7 @@ fn topic_of(article: &Article) -> Option<String> {
     let title_toks = text::tokenize(&title.text);
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for t in &title_toks {
-        if !t.stop && t.shape != Shape::Number {
+        if !lexicon::is_stop_word(&t.norm) && t.shape != Shape::Number {
             counts.insert(t.norm.as_str(), 0);
         }
     }
@@ -524,7 +536,13 @@ fn split_verb_phrases(text: &str, range: std::ops::Range<usize>) -> Vec<Clause> 
         let verb_first = right_toks.first().is_some_and(|t| {
             t.shape == Shape::Word && claim::is_finite_verb(&t.norm) && right.starts_with(|c: char| c.is_lowercase())
         });
-        let left_verb = left_toks.iter().skip(1).any(|t| claim::is_finite_verb(&t.norm));
+        // The part before needs a verb with words after it: "was organised
+        // and paid for by" is one passive verb, not two facts.
+        let left_verb = left_toks
+            .iter()
+            .skip(1)
+            .position(|t| claim::is_finite_verb(&t.norm))
+            .is_some_and(|v| left_toks.len() >= v + 1 + 3);
         if verb_first
             && left_verb
             && left_toks.len() >= MIN_VERB_PHRASE_WORDS
@@ -645,6 +663,7 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
         ", but ",
         ", while ",
         ", whereas ",
+        ", so ",
         " — ",
         " – ",
         "—",
@@ -714,7 +733,10 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
 
 /// Scores how check-worthy a sentence is, in [0, 1].
 pub fn check_worthiness(sentence: &str) -> f64 {
-    let unresolved = claim::subject_phrase(sentence).is_some_and(|(k, _)| k != claim::SubjectPhrase::Missing);
+    let unresolved = matches!(
+        claim::subject_phrase(sentence),
+        Some((claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive, _))
+    );
     score_clause(sentence, is_cased(sentence), unresolved)
 }
 
@@ -728,7 +750,11 @@ const MANY_NAMES_BONUS: f64 = 0.1;
 const NUMBER_BONUS: f64 = 0.15;
 /// Added for a finite verb after the first word: a sentence that asserts.
 const VERB_BONUS: f64 = 0.15;
-/// Taken off for a pronoun or description whose subject was not resolved.
+/// Words of time that date a fact as a number does ("the day before").
+const TIME_WORDS: &[&str] = &[
+    "century", "day", "decade", "month", "morning", "night", "today", "week", "year", "yesterday",
+];
+/// Taken off for a pronoun whose subject was not resolved.
 const UNRESOLVED_PENALTY: f64 = 0.1;
 
 /// Scores a clause in [0, 1]: cues for (names, numbers, a finite verb) and
@@ -777,10 +803,10 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
     if names > 2 {
         score += MANY_NAMES_BONUS;
     }
-    if numbers > 0 {
+    if numbers > 0 || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
         score += NUMBER_BONUS;
     }
-    if toks.iter().skip(1).any(|t| claim::is_finite_verb(&t.norm)) || lexicon::is_fact_verb(&toks[0].norm) {
+    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) {
         score += VERB_BONUS;
     }
     let trimmed = sentence.trim_end();
@@ -793,7 +819,15 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
     if lexicon::is_imperative(&toks[0].norm) {
         score -= 0.5;
     }
-    let hedges = toks.iter().filter(|t| lexicon::is_hedge(&t.norm)).count();
+    // "could not" states an inability, not a possibility.
+    let hedges = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            lexicon::is_hedge(&t.norm)
+                && !(t.norm == "could" && toks.get(i + 1).is_some_and(|n| lexicon::is_negation(&n.norm)))
+        })
+        .count();
     score -= 0.15 * hedges.min(3) as f64;
     let subjective = toks.iter().filter(|t| lexicon::is_subjective(&t.norm)).count();
     score -= 0.1 * subjective.min(2) as f64;

@@ -57,6 +57,10 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// True for an adverb: a listed one or a word in "-ly".
+pub fn is_adverb_word(folded: &str) -> bool {
+    is_adverb(folded)
+}
+
 fn is_adverb(folded: &str) -> bool {
     ADVERBS.contains(&folded) || (folded.len() > 4 && folded.ends_with("ly"))
 }
@@ -113,7 +117,12 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
             let mut adverb_end = None;
             for (i, t) in toks.iter().enumerate().skip(1) {
                 let after_count = i > 1 && crate::lexicon::is_count_word(&toks[i - 1].norm);
-                if i > 1 && !after_count && is_finite_verb(&t.norm) {
+                // A verb in "-s" after a singular noun: "The bank sits".
+                let present = t.norm.len() > 3
+                    && t.norm.ends_with('s')
+                    && !t.norm.ends_with("ss")
+                    && !toks[i - 1].norm.ends_with('s');
+                if i > 1 && !after_count && (is_finite_verb(&t.norm) || present) {
                     end = Some(adverb_end.unwrap_or(toks[i - 1].span.end));
                     break;
                 }

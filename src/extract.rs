@@ -47,6 +47,7 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
             // The subject of the previous clause of this sentence, for a
             // clause that has none of its own.
             let mut left_subject: Option<String> = None;
+            let mut first_clause = true;
             for clause in clauses_of(&block.text, sentence.clone()) {
                 let raw = &block.text[clause.range.clone()];
                 let clause_text = match &clause.composed {
@@ -77,7 +78,8 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 );
                 let unresolved = needs_subject && subject.is_none();
                 let score = score_clause(&clause_text, cased, unresolved);
-                context.observe(&clause_text, cased, subject.as_deref(), phrase.map(|p| p.0));
+                context.observe(&clause_text, cased, subject.as_deref(), phrase.map(|p| p.0), !first_clause);
+                first_clause = false;
                 number += 1;
                 if score < min_score {
                     continue;
@@ -147,16 +149,29 @@ fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> 
     (start, end.min(collapsed.chars().count()).max(start))
 }
 
-/// The words of a clause's own subject: what comes before its first finite
-/// verb, when that is a short noun phrase ("The upper stage's power unit").
+/// The words of a clause's own subject, lent to a next clause that has
+/// none: the noun phrase before its last verb group, back to the clause's
+/// start or to "that", "which", "who" or a comma ("Supplies were so scarce
+/// that the team recovered" -> "the team").
 fn subject_words(text: &str) -> Option<String> {
-    let toks: Vec<text::Token> = text::tokens(text).take(MAX_SUBJECT_WORDS + 1).collect();
-    let verb = toks.iter().position(|t| claim::is_finite_verb(&t.norm))?;
-    if verb == 0 || toks[..verb].iter().any(|t| t.norm == "," || lexicon::is_personal(&t.norm)) {
+    let toks: Vec<text::Token> = text::tokens(window(text, CLAUSE_WINDOW)).take(60).collect();
+    let mut verb = toks.iter().rposition(|t| claim::is_finite_verb(&t.norm))?;
+    while verb > 0 && claim::is_finite_verb(&toks[verb - 1].norm) {
+        verb -= 1;
+    }
+    let mut start = verb;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let comma = text[t.span.end..toks[start].span.start].contains(',');
+        if comma || matches!(t.norm.as_str(), "that" | "which" | "who" | "when" | "where") || lexicon::is_personal(&t.norm) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == verb || verb - start > MAX_SUBJECT_WORDS {
         return None;
     }
-    let words = &text[toks[0].span.start..toks[verb - 1].span.end];
-    (!words.contains(',')).then(|| words.to_string())
+    Some(text[toks[start].span.start..toks[verb - 1].span.end].to_string())
 }
 
 /// Words a clause's own subject may have to be lent to the next clause.
@@ -184,18 +199,20 @@ struct Referent {
 
 /// Words that make a name an organisation's.
 const ORGANISATION_WORDS: &[&str] = &[
-    "agency", "association", "authority", "bank", "board", "bureau", "club", "college", "commission",
+    "academy", "agency", "association", "authority", "bank", "board", "bureau", "club", "college", "commission",
     "committee", "company", "corporation", "council", "court", "department", "federation", "foundation",
-    "fund", "government", "group", "hospital", "institute", "laboratory", "league", "ministry",
+    "fund", "government", "group", "hospital", "infirmary", "institute", "institution", "laboratory", "league", "ministry",
     "organisation", "organization", "parliament", "party", "school", "service", "society", "trust",
     "union", "university",
 ];
 
 /// Words that make a capitalised name a place's or a thing's, not a person's.
 const PLACE_WORDS: &[&str] = &[
-    "bay", "cape", "city", "col", "county", "east", "face", "fort", "gulf", "island", "islands", "kingdom",
-    "lake", "mount", "mountain", "new", "north", "ocean", "park", "port", "republic", "ridge", "river",
-    "saint", "sea", "south", "states", "street", "united", "valley", "west",
+    "airport", "bay", "bridge", "cape", "castle", "cathedral", "centre", "church", "city", "clinic", "col",
+    "county", "east", "face", "fort", "gulf", "island", "islands", "kingdom",
+    "lake", "market", "mount", "mountain", "museum", "new", "north", "ocean", "palace", "park", "port",
+    "republic", "ridge", "river", "road", "saint", "sea", "south", "square", "station", "states", "street",
+    "tower", "united", "valley", "west",
 ];
 
 /// Words before a name that make it a person's.
@@ -265,8 +282,13 @@ impl Context {
             (Description, _) => {
                 let head = toks.last()?.norm.clone();
                 let singular = head.strip_suffix('s').filter(|h| h.len() > 2).unwrap_or(&head).to_string();
+                // "The first patient", "the largest bank": a description that
+                // ranks introduces its referent rather than pointing back.
+                if toks.iter().any(|t| is_ranking(&t.norm)) {
+                    return None;
+                }
                 let plural = head != singular
-                    || toks.iter().any(|t| lexicon::is_count_word(&t.norm) || t.norm == "pair" || t.norm == "both");
+                    || toks.iter().any(|t| text::spelled_number(&t.norm).is_some() || t.norm == "pair" || t.norm == "both");
                 if let Some(r) = self.by_word.get(&singular).or_else(|| self.by_word.get(&head)) {
                     Some(r.clone())
                 } else if plural && (PERSON_HEADS.contains(&singular.as_str()) || head == "pair") {
@@ -293,7 +315,10 @@ impl Context {
     }
 
     /// Records the entities of a clause and its subject.
-    fn observe(&mut self, text: &str, cased: bool, resolved: Option<&str>, phrase: Option<claim::SubjectPhrase>) {
+    ///
+    /// A clause without a named subject keeps the previous one when it
+    /// continues the same sentence (`continues`), and clears it otherwise.
+    fn observe(&mut self, text: &str, cased: bool, resolved: Option<&str>, phrase: Option<claim::SubjectPhrase>, continues: bool) {
         let toks: Vec<text::Token> = text::tokens(text).take(MAX_CLAUSE_TOKENS).collect();
         let verb = toks.iter().position(|t| claim::is_finite_verb(&t.norm)).unwrap_or(toks.len());
         let mut subject = None;
@@ -322,12 +347,15 @@ impl Context {
                     Kind::Thing => &mut self.last_thing,
                 };
                 *slot = Some(referent.clone());
-                // The subject is the last name before the verb ("In 1928,
-                // Alexander Fleming came back").
-                if start < verb && end <= verb {
+                // The subject is a name before the verb that opens the
+                // clause ("The European Central Bank was", "ESA's director")
+                // or follows a comma ("In 1928, Alexander Fleming came").
+                let opens = start == 0
+                    || (start == 1 && matches!(toks[0].norm.as_str(), "the" | "a" | "an"))
+                    || text[..toks[start].span.start].trim_end().ends_with(',');
+                if opens && end <= verb {
                     subject = Some(referent);
                 }
-                let _ = end;
             }
         }
         self.previous_subject = match (resolved, phrase) {
@@ -337,6 +365,7 @@ impl Context {
                     .previous_kind_of(words)
                     .unwrap_or(Kind::Thing),
             }),
+            _ if subject.is_none() && continues => self.previous_subject.take(),
             _ => subject,
         };
     }
@@ -349,6 +378,13 @@ impl Context {
             .find(|r| r.words == words)
             .map(|r| r.kind)
     }
+}
+
+/// True for an ordinal or a superlative ("first", "third", "largest", "most").
+fn is_ranking(folded: &str) -> bool {
+    (lexicon::is_count_word(folded) && text::spelled_number(folded).is_none())
+        || matches!(folded, "last" | "most" | "least" | "next" | "final")
+        || (folded.len() > 5 && folded.ends_with("est") && !folded.ends_with("uest"))
 }
 
 /// Tokens of a clause looked at for entities (a longer clause is cut).
@@ -443,7 +479,7 @@ fn topic_of(article: &Article) -> Option<String> {
     for block in article.blocks.iter().filter(|b| !b.heading) {
         for t in text::tokens(&block.text) {
             if let Some(n) = counts.get_mut(t.norm.as_str()) {
-                *n += 1;
+                *n += if t.shape == Shape::Name { TOPIC_NAME_WEIGHT } else { 1 };
             }
         }
     }
@@ -465,6 +501,9 @@ fn topic_of(article: &Article) -> Option<String> {
     let mut chars = words.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect())
 }
+
+/// A mention written as a name counts this many times for the topic.
+const TOPIC_NAME_WEIGHT: usize = 3;
 
 /// Mentions in the body a title word needs to be the article's topic.
 const MIN_TOPIC_MENTIONS: usize = 3;
@@ -806,7 +845,7 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
     if numbers > 0 || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
         score += NUMBER_BONUS;
     }
-    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) {
+    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(sentence, &toks) {
         score += VERB_BONUS;
     }
     let trimmed = sentence.trim_end();
@@ -820,16 +859,21 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
         score -= 0.5;
     }
     // "could not" states an inability, not a possibility.
+    // Opinion words count as words, not as part of a name ("Fresh & Easy").
     let hedges = toks
         .iter()
         .enumerate()
         .filter(|(i, t)| {
-            lexicon::is_hedge(&t.norm)
+            t.shape == Shape::Word
+                && lexicon::is_hedge(&t.norm)
                 && !(t.norm == "could" && toks.get(i + 1).is_some_and(|n| lexicon::is_negation(&n.norm)))
         })
         .count();
     score -= 0.15 * hedges.min(3) as f64;
-    let subjective = toks.iter().filter(|t| lexicon::is_subjective(&t.norm)).count();
+    let subjective = toks
+        .iter()
+        .filter(|t| t.shape == Shape::Word && lexicon::is_subjective(&t.norm))
+        .count();
     score -= 0.1 * subjective.min(2) as f64;
     // A pronoun subject ("It's...", "This is...") that no earlier name
     // resolves cannot be checked on its own.
@@ -861,6 +905,32 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
         score -= 0.2;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// True when a word in "-s" reads as a verb in the present tense: right
+/// after a subject pronoun, a name, "that", "which" or "who", past adverbs
+/// ("It also mints", "Tesco sells", "the country that issues it").
+fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
+    let verb_form = |t: &text::Token| {
+        t.shape == Shape::Word
+            && t.norm.len() > 3
+            && t.norm.ends_with('s')
+            && !["ss", "us", "is", "ous"].iter().any(|e| t.norm.ends_with(e))
+            && !t.stop
+    };
+    let _ = text;
+    let mut after_subject = false;
+    for t in toks {
+        if after_subject && claim::is_adverb_word(&t.norm) {
+            continue;
+        }
+        if after_subject && verb_form(t) {
+            return true;
+        }
+        after_subject = t.shape == Shape::Name
+            || matches!(t.norm.as_str(), "it" | "he" | "she" | "that" | "which" | "who");
+    }
+    false
 }
 
 /// The Unicode script family most of the letters belong to.

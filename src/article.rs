@@ -684,4 +684,46 @@ mod tests {
             .contains("empty"));
         assert_eq!(decode(p, b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
     }
+
+    #[test]
+    fn hard_wrapped_lines_join_whatever_the_next_line_starts_with() {
+        let src = "A Short Title\nA grant from the British Antibiotics\nCouncil paid for the journey in 1941.\n\n\
+                   - First item of a list\n- Second item\n";
+        let a = Article::parse("a.txt", src.to_string(), false);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "A Short Title",
+                "A grant from the British Antibiotics Council paid for the journey in 1941.",
+                "First item of a list",
+                "Second item"
+            ]
+        );
+        assert!(a.blocks[0].heading);
+        let b = &a.blocks[1];
+        assert_eq!(a.line_col(b.source_offset(b.text.find("Council").unwrap())), (3, 1));
+        assert_eq!(a.line_col(a.blocks[3].source_offset(0)), (6, 3));
+    }
+
+    #[test]
+    fn raw_html_text_is_read_with_positions_and_scripts_are_not() {
+        let src = "# T\n\n<div class=\"x\">\n<p>Bern is the capital &amp; seat.</p>\n\
+                   <!-- Rome is in Spain. -->\n<script>var s = \"Oslo is hot.\";</script>\n\
+                   <style>p { color: red }</style>\n\
+                   <table><tr><td>Lima is in Peru.</td><td>Quito is in Ecuador.</td></tr></table>\n</div>\n";
+        let a = Article::parse("a.md", src.to_string(), true);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(
+            texts,
+            vec!["T", "Bern is the capital & seat.", "Lima is in Peru.", "Quito is in Ecuador."]
+        );
+        let quito = &a.blocks[3];
+        assert_eq!(a.line_col(quito.source_offset(0)), (8, 41));
+        // A tag across lines and a comment across lines are skipped whole.
+        let src = "<div\n  class=\"a\">\n<!-- a\nhidden line. -->\nSeen text here.\n</div>\n";
+        let a = Article::parse("a.md", src.to_string(), true);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(texts, vec!["Seen text here."]);
+    }
 }

@@ -89,8 +89,9 @@ pub fn is_finite_verb(folded: &str) -> bool {
 }
 
 /// Finds how `text` names its subject when that needs context: the phrase
-/// kind and its end (byte offset in `text`; 0 for a missing subject).
-pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
+/// kind and its byte start and end in `text` (empty, at the start, for a
+/// missing subject). A leading connective ("Yet he") stays before it.
+pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, (usize, usize))> {
     let mut toks: Vec<crate::text::Token> = crate::text::tokens(text).take(MAX_DESCRIPTION_WORDS + 3).collect();
     // A leading connective ("Yet he never...") is kept before the subject.
     if toks.len() > 2 && LEADING_CONNECTIVES.contains(&toks[0].norm.as_str()) {
@@ -105,10 +106,10 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
         return None;
     }
     match first.norm.as_str() {
-        "it" | "he" | "she" | "they" => return Some((SubjectPhrase::Pronoun, first.span.end)),
+        "it" | "he" | "she" | "they" => return Some((SubjectPhrase::Pronoun, (first.span.start, first.span.end))),
         "its" | "his" | "her" | "their" => {
             // "Her" and "their" must be followed by a noun, not end the text.
-            return (toks.len() > 1).then_some((SubjectPhrase::Possessive, first.span.end));
+            return (toks.len() > 1).then_some((SubjectPhrase::Possessive, (first.span.start, first.span.end)));
         }
         "the" => {
             let mut end = None;
@@ -137,13 +138,13 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, usize)> {
                     return None;
                 }
             }
-            return end.map(|e| (SubjectPhrase::Description, e));
+            return end.map(|e| (SubjectPhrase::Description, (first.span.start, e)));
         }
         _ => {}
     }
     let starts_lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
     (starts_lower && first.shape == crate::text::Shape::Word && is_finite_verb(&first.norm))
-        .then_some((SubjectPhrase::Missing, 0))
+        .then_some((SubjectPhrase::Missing, (first.span.start, first.span.start)))
 }
 
 impl Claim {
@@ -176,11 +177,9 @@ impl Claim {
             return self.text.clone();
         }
         match subject_phrase(&self.text) {
-            Some((kind, end)) => {
-                let lead = self.text.len() - self.text.trim_start().len();
-                let end = end.max(lead);
-                let phrase = &self.text[lead..end];
-                format!("{}{}{}", &self.text[..lead], replace(subject, phrase, kind), &self.text[end..])
+            Some((kind, (start, end))) => {
+                let phrase = &self.text[start..end];
+                format!("{}{}{}", &self.text[..start], replace(subject, phrase, kind), &self.text[end..])
             }
             None => self.text.clone(),
         }
@@ -271,7 +270,10 @@ fn claims_of(table: CsvTable) -> Result<Vec<Claim>> {
 
 /// Character start and end of `text` inside `sentence`, (0, 0) when it is not there.
 pub fn span_in(sentence: &str, text: &str) -> (usize, usize) {
-    match sentence.find(text) {
+    // A clause split off a sentence may have had its first letter capitalised.
+    let mut chars = text.chars();
+    let uncapitalised: String = chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect());
+    match sentence.find(text).or_else(|| sentence.find(&uncapitalised)) {
         Some(at) if !text.is_empty() => {
             let start = sentence[..at].chars().count();
             (start, start + text.chars().count())
@@ -353,5 +355,38 @@ mod tests {
         let f = write("id,text,label\nc1,a,Supported\nc2,b,maybe\n");
         let msg = read_labels(f.path()).unwrap_err().to_string();
         assert!(msg.contains(":3: unknown label `maybe`"), "{msg}");
+    }
+
+    fn with_subject(text: &str, subject: &str) -> Claim {
+        Claim {
+            text: text.into(),
+            subject: subject.into(),
+            ..Claim::default()
+        }
+    }
+
+    #[test]
+    fn judged_text_puts_the_subject_in_place_of_its_stand_in() {
+        assert_eq!(with_subject("It was built in Belfast", "Titanic").judged_text(), "Titanic was built in Belfast");
+        assert_eq!(with_subject("Its sign is a bird", "Titanic").judged_text(), "Titanic's sign is a bird");
+        assert_eq!(with_subject("The agency hoped to fly in 2020", "ESA").judged_text(), "ESA hoped to fly in 2020");
+        assert_eq!(
+            with_subject("The two climbers stayed an hour", "Hillary and Tenzing").judged_text(),
+            "Hillary and Tenzing stayed an hour"
+        );
+        assert_eq!(with_subject("cost £4 million", "The bridge").judged_text(), "The bridge cost £4 million");
+        assert_eq!(with_subject("Yet he never came back", "Fleming").judged_text(), "Yet Fleming never came back");
+        assert_eq!(with_subject("It was built in Belfast", "").judged_text(), "It was built in Belfast");
+        assert_eq!(with_subject("It was built in Belfast", "Titanic").shown_text(), "It [Titanic] was built in Belfast");
+        assert_eq!(with_subject("cost £4 million", "The bridge").shown_text(), "[The bridge] cost £4 million");
+    }
+
+    #[test]
+    fn sentence_and_subject_columns_are_read() {
+        let f = write("id,text,sentence,subject\nc1,It was built in 1909.,\"Big, it was built in 1909.\",Titanic\n");
+        let c = &read_claims(f.path()).unwrap()[0];
+        assert_eq!(c.subject, "Titanic");
+        assert_eq!(c.span, (5, 26));
+        assert_eq!(c.judged_text(), "Titanic was built in 1909.");
     }
 }

@@ -38,6 +38,7 @@
 //!     column: 1,
 //!     text: text.into(),
 //!     score: 1.0,
+//!     ..Claim::default()
 //! };
 //! let a = [claim("a1", "The Ostrava rail bridge opened to traffic in 2019.")];
 //! let b = [
@@ -736,6 +737,7 @@ mod tests {
                 column: 1,
                 text: t.to_string(),
                 score: 1.0,
+                ..Claim::default()
             })
             .collect()
     }

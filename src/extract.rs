@@ -42,7 +42,10 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
         }
         for sentence in text::split_sentences(&block.text) {
             let sentence_raw = &block.text[sentence.clone()];
-            let sentence_text = collapse(sentence_raw);
+            // A "sentence" too long to be one (no stops for pages) is not
+            // copied into each of its claims: that would be quadratic.
+            let long = sentence_raw.len() > MAX_SENTENCE_BYTES;
+            let sentence_text = if long { String::new() } else { collapse(sentence_raw) };
             let cased = is_cased(sentence_raw);
             // The subject of the previous clause of this sentence, for a
             // clause that has none of its own.
@@ -62,12 +65,12 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 let phrase = claim::subject_phrase(&clause_text);
                 let subject = match phrase {
                     Some((claim::SubjectPhrase::Missing, _)) => left_subject.clone(),
-                    Some((kind, end)) => context.resolve(&clause_text, kind, end, topic.as_deref()),
+                    Some((kind, (_, end))) => context.resolve(&clause_text, kind, end, topic.as_deref()),
                     None => None,
                 };
                 let own_subject = match phrase {
                     None => subject_words(&clause_text),
-                    Some((claim::SubjectPhrase::Description, end)) => Some(clause_text[..end].to_string()),
+                    Some((claim::SubjectPhrase::Description, (start, end))) => Some(clause_text[start..end].to_string()),
                     Some(_) => None,
                 };
                 left_subject = subject.clone().or(own_subject);
@@ -85,7 +88,12 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     continue;
                 }
                 let (line, column) = article.line_col(block.source_offset(clause.range.start));
-                let span = span_of(sentence_raw, clause.range.start - sentence.start, &clause_text, &clause);
+                let (sentence_text, span) = if long {
+                    (clause_text.clone(), (0, clause_text.chars().count()))
+                } else {
+                    let span = span_of(sentence_raw, clause.range.start - sentence.start, &clause_text, &clause);
+                    (sentence_text.clone(), span)
+                };
                 claims.push(Claim {
                     id: format!("{}-{}", article.stem, number),
                     article: article.name.clone(),
@@ -93,7 +101,7 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     column,
                     text: clause_text,
                     score: (score * 100.0).round() / 100.0,
-                    sentence: sentence_text.clone(),
+                    sentence: sentence_text,
                     subject: subject.unwrap_or_default(),
                     span,
                 });
@@ -102,6 +110,10 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     }
     claims
 }
+
+/// Bytes above which a sentence is not copied into its claims (each claim's
+/// `sentence` is then its own text).
+const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// Whitespace collapsed to single spaces.
 fn collapse(text: &str) -> String {
@@ -352,7 +364,7 @@ impl Context {
                 // or follows a comma ("In 1928, Alexander Fleming came").
                 let opens = start == 0
                     || (start == 1 && matches!(toks[0].norm.as_str(), "the" | "a" | "an"))
-                    || text[..toks[start].span.start].trim_end().ends_with(',');
+                    || (start > 0 && text[toks[start - 1].span.end..toks[start].span.start].contains(','));
                 if opens && end <= verb {
                     subject = Some(referent);
                 }
@@ -1075,5 +1087,108 @@ mod tests {
         assert_eq!(claims[0].id, "news-1");
         assert_eq!(claims[1].id, "news-2");
         assert_eq!((claims[1].line, claims[1].column), (3, 38));
+    }
+
+    fn claims_full(name: &str, src: &str) -> Vec<Claim> {
+        let a = Article::parse(name, src.to_string(), name.ends_with(".md"));
+        extract(&a, DEFAULT_MIN_SCORE)
+    }
+
+    #[test]
+    fn a_sentence_of_two_facts_gives_two_claims_sharing_the_subject() {
+        let src = "Bridges\n\nThe Oresund Bridge opened in 2000 and cost 30 billion kronor to build.\n";
+        let got = claims_full("b.txt", src);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].text, "The Oresund Bridge opened in 2000");
+        assert_eq!(got[1].text, "cost 30 billion kronor to build.");
+        assert_eq!(got[1].subject, "The Oresund Bridge");
+        assert_eq!(got[1].judged_text(), "The Oresund Bridge cost 30 billion kronor to build.");
+        assert_ne!(got[0].id, got[1].id);
+        // Where the second claim's text starts in the file, and in its sentence.
+        assert_eq!((got[1].line, got[1].column), (3, 39));
+        let sentence: Vec<char> = got[1].sentence.chars().collect();
+        let (a, b) = got[1].span;
+        assert_eq!(sentence[a..b].iter().collect::<String>(), got[1].text);
+        assert_eq!(got[0].span.0, 0);
+        // A passive verb joined by "and" is one fact.
+        let got = claims_full("b.txt", "The 1990 survey was planned and paid for by the Royal Society.\n");
+        assert_eq!(got.len(), 1, "{got:#?}");
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_get_a_subject_of_a_compatible_kind() {
+        let src = "Ships\n\nRMS Olympic was launched at Belfast in 1910. It sailed for the White Star Line \
+                   until 1935. Marie Curie moved to Paris in 1891. She won the Nobel Prize in 1903. \
+                   The European Space Agency was founded in 1975. The agency opened a centre in Darmstadt in 1967. \
+                   In 1911 Roald Amundsen and Olav Bjaaland reached the South Pole. The pair returned to Norway in 1912. \
+                   They were honoured in Oslo in 1912.\n";
+        let got = claims_full("s.txt", src);
+        let subject = |start: &str| {
+            got.iter()
+                .find(|c| c.text.starts_with(start))
+                .map(|c| c.subject.clone())
+                .unwrap_or_else(|| panic!("no claim {start}: {got:#?}"))
+        };
+        assert_eq!(subject("It sailed"), "RMS Olympic");
+        assert_eq!(subject("She won"), "Marie Curie");
+        assert_eq!(subject("The agency"), "European Space Agency");
+        assert_eq!(subject("The pair"), "Roald Amundsen and Olav Bjaaland");
+        assert_eq!(subject("They were"), "Roald Amundsen and Olav Bjaaland");
+        assert_eq!(subject("RMS Olympic"), "");
+        let she = got.iter().find(|c| c.text.starts_with("She won")).unwrap();
+        assert_eq!(she.judged_text(), "Marie Curie won the Nobel Prize in 1903.");
+        assert_eq!(she.shown_text(), "She [Marie Curie] won the Nobel Prize in 1903.");
+    }
+
+    #[test]
+    fn a_pronoun_with_no_earlier_name_falls_back_to_the_title_topic() {
+        let src = "Titanic: the liner and its legend\n\nNothing about the Titanic was ordinary. \
+                   The Titanic was a liner. The Titanic sank. It was built in Belfast in 1911.\n";
+        let got = claims_full("t.txt", src);
+        let it = got.iter().find(|c| c.text.starts_with("It was built")).expect("claim");
+        assert_eq!(it.subject, "Titanic");
+        assert_eq!(it.shown_text(), "It [Titanic] was built in Belfast in 1911.");
+    }
+
+    #[test]
+    fn an_opinion_wrapper_is_peeled_off_the_fact() {
+        let src = "Rail\n\nThe new rail link is a stroke of genius: a faster route bypassing the Alps \
+                   (and its awful tunnels).\n";
+        let got = claims_full("r.txt", src);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].text, "The new rail link is a faster route bypassing the Alps");
+        assert!(got[0].sentence.starts_with("The new rail link is a stroke of genius:"));
+        // Pure opinion stays out.
+        assert!(claims_full("r.txt", "Rail\n\nThe new rail link is a stroke of sheer genius.\n").is_empty());
+    }
+
+    #[test]
+    fn lower_case_text_is_read_by_its_structure() {
+        let src = "declan smith scored twice as the rovers beat alloa athletic in the cup.\n\n\
+                   is this the end of football?\n\nwe think it could perhaps be wonderful.\n";
+        let got: Vec<String> = claims_full("x.txt", src).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            got,
+            vec!["Declan smith scored twice as the rovers beat alloa athletic in the cup."]
+        );
+        // All caps: every word is capitalised, so capitals count for nothing.
+        assert!(check_worthiness("THIS IS SIMPLY THE BEST IDEA EVER") < DEFAULT_MIN_SCORE);
+    }
+
+    #[test]
+    fn plain_facts_without_names_or_numbers_are_kept() {
+        // A verb and a time word, no capital or digit.
+        assert!(check_worthiness("The conversion rates had been fixed the day before.") >= DEFAULT_MIN_SCORE);
+        // "could not" is no hedge.
+        assert!(check_worthiness("The main engine could not fire a second time.") >= DEFAULT_MIN_SCORE);
+        assert!(check_worthiness("The engine could perhaps fire a second time.") < DEFAULT_MIN_SCORE);
+    }
+
+    #[test]
+    fn very_long_sentences_do_not_copy_themselves_into_every_claim() {
+        let s = "The council met in Brussels in 2024; ".repeat(5_000);
+        let got = claims_full("l.txt", &s);
+        assert_eq!(got.len(), 5_000);
+        assert!(got.iter().all(|c| c.sentence == c.text && c.span == (0, c.text.chars().count())));
     }
 }

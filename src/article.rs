@@ -268,7 +268,9 @@ const TITLE_MAX_SHARE: f64 = 0.6;
 /// either much shorter than the next line or written in title case.
 fn is_title_line(first: &str, next: &str) -> bool {
     let t = first.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c));
-    if t.ends_with(['.', '!', '?', ':', ';', '"', '”', '\'', '’', ')', '。', '！', '？']) {
+    if t.ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '\'', '’', ')', '。', '！', '？',
+    ]) {
         return false;
     }
     let last = t.split_whitespace().last().unwrap_or("");
@@ -428,15 +430,55 @@ struct Piece<'a> {
 
 /// HTML elements whose start or end ends a block of text.
 const HTML_BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 impl HtmlReader {
     /// Reads one piece of HTML.
     fn read(&mut self, piece: &Piece, current: &mut Block, blocks: &mut Vec<Block>) {
-        let Piece { text: piece, base, at, inline } = *piece;
+        let Piece {
+            text: piece,
+            base,
+            at,
+            inline,
+        } = *piece;
         let offset = |i: usize| if base == usize::MAX { at } else { base + i };
         let exact = base != usize::MAX;
         let bytes = piece.as_bytes();
@@ -687,7 +729,8 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_join_whatever_the_next_line_starts_with() {
-        let src = "A Short Title\nA grant from the British Antibiotics\nCouncil paid for the journey in 1941.\n\n\
+        let src =
+            "A Short Title\nA grant from the British Antibiotics\nCouncil paid for the journey in 1941.\n\n\
                    - First item of a list\n- Second item\n";
         let a = Article::parse("a.txt", src.to_string(), false);
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -702,7 +745,10 @@ mod tests {
         );
         assert!(a.blocks[0].heading);
         let b = &a.blocks[1];
-        assert_eq!(a.line_col(b.source_offset(b.text.find("Council").unwrap())), (3, 1));
+        assert_eq!(
+            a.line_col(b.source_offset(b.text.find("Council").unwrap())),
+            (3, 1)
+        );
         assert_eq!(a.line_col(a.blocks[3].source_offset(0)), (6, 3));
     }
 
@@ -716,7 +762,12 @@ mod tests {
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.trim()).collect();
         assert_eq!(
             texts,
-            vec!["T", "Bern is the capital & seat.", "Lima is in Peru.", "Quito is in Ecuador."]
+            vec![
+                "T",
+                "Bern is the capital & seat.",
+                "Lima is in Peru.",
+                "Quito is in Ecuador."
+            ]
         );
         let quito = &a.blocks[3];
         assert_eq!(a.line_col(quito.source_offset(0)), (8, 41));

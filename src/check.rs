@@ -393,4 +393,34 @@ mod tests {
         assert_eq!(*seen.borrow(), vec![64, 128, 150]);
         assert_eq!(with.summary, Summary::of(&with.claims));
     }
+
+    #[test]
+    fn the_resolved_subject_is_what_gets_judged() {
+        let refs = parse_table(
+            Path::new("r.csv"),
+            "id,statement\nR1,The Eiffel Tower was completed in 1889.\nR2,The Ostrava rail bridge was completed in 1899.\n",
+        )
+        .unwrap();
+        let index = Index::build(refs);
+        let claim = |subject: &str| Claim {
+            id: "a-1".into(),
+            text: "It was completed in 1899.".into(),
+            subject: subject.into(),
+            ..Claim::default()
+        };
+        let with = check_claims(
+            vec![claim("The Ostrava rail bridge")],
+            &index,
+            &Options::default(),
+        );
+        assert_eq!(with.claims[0].verdict, Verdict::Supported, "{:?}", with.claims[0]);
+        assert_eq!(with.claims[0].subject, "The Ostrava rail bridge");
+        let without = check_claims(vec![claim("")], &index, &Options::default());
+        assert_ne!(
+            without.claims[0].verdict,
+            Verdict::Supported,
+            "{:?}",
+            without.claims[0]
+        );
+    }
 }

@@ -48,12 +48,35 @@ pub enum SubjectPhrase {
 }
 
 /// Words that may open a clause before its subject ("Yet he ...", "But the agency ...").
-const LEADING_CONNECTIVES: &[&str] = &["and", "but", "finally", "however", "later", "meanwhile", "so", "still", "then", "yet"];
+const LEADING_CONNECTIVES: &[&str] = &[
+    "and",
+    "but",
+    "finally",
+    "however",
+    "later",
+    "meanwhile",
+    "so",
+    "still",
+    "then",
+    "yet",
+];
 
 /// Adverbs that may stand between a subject and its verb.
 const ADVERBS: &[&str] = &[
-    "already", "also", "always", "finally", "later", "never", "nevertheless", "now", "often", "once", "only",
-    "soon", "still", "then",
+    "already",
+    "also",
+    "always",
+    "finally",
+    "later",
+    "never",
+    "nevertheless",
+    "now",
+    "often",
+    "once",
+    "only",
+    "soon",
+    "still",
+    "then",
 ];
 
 /// True for an adverb: a listed one or a word in "-ly".
@@ -69,6 +92,9 @@ fn is_adverb(folded: &str) -> bool {
 pub fn is_leading_connective(folded: &str) -> bool {
     LEADING_CONNECTIVES.contains(&folded)
 }
+
+/// Characters at the start of a claim read for its subject phrase.
+const PHRASE_WINDOW_CHARS: usize = 200;
 
 /// Words after "the" that a definite description may hold before its verb.
 const MAX_DESCRIPTION_WORDS: usize = 3;
@@ -92,7 +118,14 @@ pub fn is_finite_verb(folded: &str) -> bool {
 /// kind and its byte start and end in `text` (empty, at the start, for a
 /// missing subject). A leading connective ("Yet he") stays before it.
 pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, (usize, usize))> {
-    let mut toks: Vec<crate::text::Token> = crate::text::tokens(text).take(MAX_DESCRIPTION_WORDS + 3).collect();
+    // The first words are all that count: a huge first word is not read whole.
+    let head = match text.char_indices().nth(PHRASE_WINDOW_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let mut toks: Vec<crate::text::Token> = crate::text::tokens(head)
+        .take(MAX_DESCRIPTION_WORDS + 3)
+        .collect();
     // A leading connective ("Yet he never...") is kept before the subject.
     if toks.len() > 2 && LEADING_CONNECTIVES.contains(&toks[0].norm.as_str()) {
         toks.remove(0);
@@ -106,10 +139,13 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, (usize, usize))> {
         return None;
     }
     match first.norm.as_str() {
-        "it" | "he" | "she" | "they" => return Some((SubjectPhrase::Pronoun, (first.span.start, first.span.end))),
+        "it" | "he" | "she" | "they" => {
+            return Some((SubjectPhrase::Pronoun, (first.span.start, first.span.end)))
+        }
         "its" | "his" | "her" | "their" => {
             // "Her" and "their" must be followed by a noun, not end the text.
-            return (toks.len() > 1).then_some((SubjectPhrase::Possessive, (first.span.start, first.span.end)));
+            return (toks.len() > 1)
+                .then_some((SubjectPhrase::Possessive, (first.span.start, first.span.end)));
         }
         "the" => {
             let mut end = None;
@@ -179,7 +215,12 @@ impl Claim {
         match subject_phrase(&self.text) {
             Some((kind, (start, end))) => {
                 let phrase = &self.text[start..end];
-                format!("{}{}{}", &self.text[..start], replace(subject, phrase, kind), &self.text[end..])
+                format!(
+                    "{}{}{}",
+                    &self.text[..start],
+                    replace(subject, phrase, kind),
+                    &self.text[end..]
+                )
             }
             None => self.text.clone(),
         }
@@ -272,7 +313,9 @@ fn claims_of(table: CsvTable) -> Result<Vec<Claim>> {
 pub fn span_in(sentence: &str, text: &str) -> (usize, usize) {
     // A clause split off a sentence may have had its first letter capitalised.
     let mut chars = text.chars();
-    let uncapitalised: String = chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect());
+    let uncapitalised: String = chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect());
     match sentence.find(text).or_else(|| sentence.find(&uncapitalised)) {
         Some(at) if !text.is_empty() => {
             let start = sentence[..at].chars().count();
@@ -367,23 +410,49 @@ mod tests {
 
     #[test]
     fn judged_text_puts_the_subject_in_place_of_its_stand_in() {
-        assert_eq!(with_subject("It was built in Belfast", "Titanic").judged_text(), "Titanic was built in Belfast");
-        assert_eq!(with_subject("Its sign is a bird", "Titanic").judged_text(), "Titanic's sign is a bird");
-        assert_eq!(with_subject("The agency hoped to fly in 2020", "ESA").judged_text(), "ESA hoped to fly in 2020");
+        assert_eq!(
+            with_subject("It was built in Belfast", "Titanic").judged_text(),
+            "Titanic was built in Belfast"
+        );
+        assert_eq!(
+            with_subject("Its sign is a bird", "Titanic").judged_text(),
+            "Titanic's sign is a bird"
+        );
+        assert_eq!(
+            with_subject("The agency hoped to fly in 2020", "ESA").judged_text(),
+            "ESA hoped to fly in 2020"
+        );
         assert_eq!(
             with_subject("The two climbers stayed an hour", "Hillary and Tenzing").judged_text(),
             "Hillary and Tenzing stayed an hour"
         );
-        assert_eq!(with_subject("cost £4 million", "The bridge").judged_text(), "The bridge cost £4 million");
-        assert_eq!(with_subject("Yet he never came back", "Fleming").judged_text(), "Yet Fleming never came back");
-        assert_eq!(with_subject("It was built in Belfast", "").judged_text(), "It was built in Belfast");
-        assert_eq!(with_subject("It was built in Belfast", "Titanic").shown_text(), "It [Titanic] was built in Belfast");
-        assert_eq!(with_subject("cost £4 million", "The bridge").shown_text(), "[The bridge] cost £4 million");
+        assert_eq!(
+            with_subject("cost £4 million", "The bridge").judged_text(),
+            "The bridge cost £4 million"
+        );
+        assert_eq!(
+            with_subject("Yet he never came back", "Fleming").judged_text(),
+            "Yet Fleming never came back"
+        );
+        assert_eq!(
+            with_subject("It was built in Belfast", "").judged_text(),
+            "It was built in Belfast"
+        );
+        assert_eq!(
+            with_subject("It was built in Belfast", "Titanic").shown_text(),
+            "It [Titanic] was built in Belfast"
+        );
+        assert_eq!(
+            with_subject("cost £4 million", "The bridge").shown_text(),
+            "[The bridge] cost £4 million"
+        );
     }
 
     #[test]
     fn sentence_and_subject_columns_are_read() {
-        let f = write("id,text,sentence,subject\nc1,It was built in 1909.,\"Big, it was built in 1909.\",Titanic\n");
+        let f = write(
+            "id,text,sentence,subject\nc1,It was built in 1909.,\"Big, it was built in 1909.\",Titanic\n",
+        );
         let c = &read_claims(f.path()).unwrap()[0];
         assert_eq!(c.subject, "Titanic");
         assert_eq!(c.span, (5, 26));

@@ -61,7 +61,9 @@ pub fn report_csv(report: &Report) -> String {
 /// Renders extracted claims as a claims CSV (`id,article,line,column,text,score`).
 pub fn claims_csv(claims: &[Claim]) -> String {
     write_rows(
-        &["id", "article", "line", "column", "text", "score", "sentence", "subject"],
+        &[
+            "id", "article", "line", "column", "text", "score", "sentence", "subject",
+        ],
         claims.iter().map(|c| {
             vec![
                 c.id.clone(),

@@ -68,6 +68,19 @@ pub struct Checked {
     pub candidates: Vec<Candidate>,
 }
 
+impl Checked {
+    /// The claim text with its resolved subject shown in brackets after the
+    /// words it resolves ("It [Titanic] was built in Belfast").
+    pub fn shown_text(&self) -> String {
+        Claim {
+            text: self.text.clone(),
+            subject: self.subject.clone(),
+            ..Claim::default()
+        }
+        .shown_text()
+    }
+}
+
 /// Counts per verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

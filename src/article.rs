@@ -202,12 +202,16 @@ fn line_of(bytes: &[u8], pos: usize) -> u64 {
     bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
-/// Plain text: blocks are runs of non-blank lines; inside a run, a line
-/// without final punctuation followed by a line starting with a capital is a
-/// title of its own.
+/// Plain text: blocks are runs of non-blank lines. Inside a run, a line
+/// break is a space whatever the next line starts with (hard-wrapped text);
+/// a list marker ("- ", "* ", "• ", "1. ") starts a block of its own, and the
+/// first line of a run is a title of its own when it reads as one
+/// ([`is_title_line`]).
 fn text_blocks(source: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
+    // The first line of the current block, while it is the only one.
+    let mut first_line: Option<&str> = None;
     let mut offset = 0;
     for raw in source.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -216,23 +220,18 @@ fn text_blocks(source: &str) -> Vec<Block> {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             blocks.extend(current.take());
+            first_line = None;
             continue;
         }
         let lead = line.len() - line.trim_start().len();
-        let line_start = start + lead;
-        if let Some(block) = current.as_mut() {
-            let prev_ends_sentence = block
-                .text
-                .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c))
-                .ends_with([
-                    '.', '!', '?', ':', ';', '"', '”', '\'', '’', ')', '。', '！', '？',
-                ]);
-            let starts_upper = trimmed.chars().next().is_some_and(|c| !c.is_lowercase());
-            // A wrapped line ends inside a sentence: on a stop word, a comma or a hyphen.
-            let prev_last = block.text.split_whitespace().last().unwrap_or("");
-            let wrapped = prev_last.ends_with([',', '-', '–', '—'])
-                || crate::lexicon::is_stop_word(&crate::text::fold(prev_last));
-            if !prev_ends_sentence && starts_upper && !wrapped {
+        let mut line_start = start + lead;
+        let mut body = trimmed;
+        if let Some(marker) = list_marker(trimmed) {
+            blocks.extend(current.take());
+            body = trimmed[marker..].trim_start();
+            line_start += trimmed.len() - body.len();
+        } else if let Some(block) = current.as_mut() {
+            if first_line.is_some_and(|first| is_title_line(first, trimmed)) {
                 let mut done = current.take().unwrap_or_else(empty_block);
                 done.heading = true;
                 blocks.push(done);
@@ -245,8 +244,9 @@ fn text_blocks(source: &str) -> Vec<Block> {
                 block.push(" ", at, false);
             }
         }
+        first_line = if current.is_none() { Some(body) } else { None };
         let block = current.get_or_insert_with(empty_block);
-        block.push(trimmed, line_start, true);
+        block.push(body, line_start, true);
     }
     blocks.extend(current.take());
     for block in &mut blocks {
@@ -255,6 +255,61 @@ fn text_blocks(source: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A title line shorter than this share of the line after it (in
+/// characters) stands on its own; a hard-wrapped line is about as long as
+/// the next.
+const TITLE_MAX_SHARE: f64 = 0.6;
+
+/// True when `first`, the first line of a run of lines, is a title rather
+/// than the start of a wrapped paragraph continued by `next`: it has no
+/// final punctuation, does not end inside a phrase (a comma, a hyphen, a
+/// function word), the next line does not start in lower case, and it is
+/// either much shorter than the next line or written in title case.
+fn is_title_line(first: &str, next: &str) -> bool {
+    let t = first.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c));
+    if t.ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '\'', '’', ')', '。', '！', '？',
+    ]) {
+        return false;
+    }
+    let last = t.split_whitespace().last().unwrap_or("");
+    // A function word in lower case ("the", "of") leaves a phrase open.
+    let open_word = last.chars().next().is_some_and(char::is_lowercase)
+        && crate::lexicon::is_stop_word(&crate::text::fold(last));
+    if last.ends_with([',', '-', '–', '—']) || open_word {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let short = (t.chars().count() as f64) < TITLE_MAX_SHARE * next.chars().count() as f64;
+    let long_words: Vec<&str> = t.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    let title_case = long_words.len() >= 2
+        && t.split_whitespace().count() <= 12
+        && long_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    short || title_case
+}
+
+/// Length in bytes of a list marker opening a plain-text line ("- ", "* ",
+/// "+ ", "• ", "1. ", "2) "), marker and one space.
+fn list_marker(line: &str) -> Option<usize> {
+    for bullet in ["- ", "* ", "+ ", "• ", "· ", "– "] {
+        if line.starts_with(bullet) {
+            return Some(bullet.len());
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &line[digits..];
+        if rest.starts_with(". ") || rest.starts_with(") ") {
+            return Some(digits + 2);
+        }
+    }
+    None
 }
 
 fn empty_block() -> Block {
@@ -273,24 +328,21 @@ fn looks_like_title(text: &str) -> bool {
     !t.ends_with(['.', '!', '?', '"', '”', ':', ';', '。', '！', '？']) && t.split_whitespace().count() <= 16
 }
 
-/// Markdown: text events of paragraphs, headings, list items and table cells.
+/// Markdown: text events of paragraphs, headings, list items and table
+/// cells, and the text of raw HTML (see [`HtmlReader`]).
 fn markdown_blocks(source: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = empty_block();
     let mut skip_depth = 0usize;
-    let flush = |current: &mut Block, blocks: &mut Vec<Block>| {
-        if !current.text.trim().is_empty() {
-            blocks.push(std::mem::replace(current, empty_block()));
-        } else {
-            *current = empty_block();
-        }
-    };
+    let mut html = HtmlReader::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => skip_depth += 1,
-            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock) => {
-                skip_depth = skip_depth.saturating_sub(1)
+            Event::Start(Tag::CodeBlock(_)) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock) => skip_depth = skip_depth.saturating_sub(1),
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {
+                html = HtmlReader::default();
+                flush(&mut current, &mut blocks);
             }
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut current, &mut blocks);
@@ -309,6 +361,22 @@ fn markdown_blocks(source: &str) -> Vec<Block> {
                 let exact = source.get(range.clone()) == Some(text.as_ref());
                 current.push(&text, range.start, exact);
             }
+            Event::Html(ref text) | Event::InlineHtml(ref text) if skip_depth == 0 => {
+                // The event's text is its source slice; when it is not (never
+                // seen), it is read at the start of its range.
+                let base = if source.get(range.clone()) == Some(text.as_ref()) {
+                    range.start
+                } else {
+                    usize::MAX
+                };
+                let piece = Piece {
+                    text,
+                    base,
+                    at: range.start,
+                    inline: matches!(event, Event::InlineHtml(_)),
+                };
+                html.read(&piece, &mut current, &mut blocks);
+            }
             Event::SoftBreak | Event::HardBreak if skip_depth == 0 => {
                 current.push(" ", range.start, false);
             }
@@ -322,6 +390,236 @@ fn markdown_blocks(source: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Ends the current block (kept when it holds text).
+fn flush(current: &mut Block, blocks: &mut Vec<Block>) {
+    if !current.text.trim().is_empty() {
+        blocks.push(std::mem::replace(current, empty_block()));
+    } else {
+        *current = empty_block();
+    }
+}
+
+/// Reads the text of raw HTML in Markdown, piece by piece (a block comes as
+/// one piece per line): tags are dropped, block-level tags (`<p>`, `<div>`,
+/// `<td>`, `<li>`, `<br>`, headings...) end a block, headings mark one,
+/// entities are decoded, and `<script>`, `<style>` and comments are skipped
+/// whole, across pieces. Linear: every byte is looked at a bounded number of
+/// times.
+#[derive(Debug, Default)]
+struct HtmlReader {
+    /// Inside a tag that has not closed yet (`<div\n class="x">`).
+    in_tag: bool,
+    /// The text that ends what is being skipped ("-->", "</script>").
+    skip_until: Option<&'static str>,
+}
+
+/// One piece of raw HTML and where it is.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    /// The HTML.
+    text: &'a str,
+    /// Its offset in the source when it is a copy of it, else `usize::MAX`
+    /// (then all its text maps to `at`).
+    base: usize,
+    /// Start of its source range.
+    at: usize,
+    /// Inline HTML inside a paragraph rather than an HTML block.
+    inline: bool,
+}
+
+/// HTML elements whose start or end ends a block of text.
+const HTML_BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+impl HtmlReader {
+    /// Reads one piece of HTML.
+    fn read(&mut self, piece: &Piece, current: &mut Block, blocks: &mut Vec<Block>) {
+        let Piece {
+            text: piece,
+            base,
+            at,
+            inline,
+        } = *piece;
+        let offset = |i: usize| if base == usize::MAX { at } else { base + i };
+        let exact = base != usize::MAX;
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < piece.len() {
+            if let Some(end) = self.skip_until {
+                match find_ascii_ci(&piece[i..], end) {
+                    Some(j) => {
+                        i += j + end.len();
+                        self.skip_until = None;
+                        // "</script" still has its ">" to come.
+                        self.in_tag = end != "-->";
+                    }
+                    None => return,
+                }
+                continue;
+            }
+            if self.in_tag {
+                match piece[i..].find('>') {
+                    Some(j) => {
+                        i += j + 1;
+                        self.in_tag = false;
+                    }
+                    None => return,
+                }
+                continue;
+            }
+            match bytes[i] {
+                b'<' => {
+                    let rest = &piece[i..];
+                    if rest.starts_with("<!--") {
+                        self.skip_until = Some("-->");
+                        i += 4;
+                        continue;
+                    }
+                    let closing = rest.as_bytes().get(1) == Some(&b'/');
+                    let name_start = if closing { 2 } else { 1 };
+                    let name: String = rest[name_start..]
+                        .chars()
+                        .take_while(char::is_ascii_alphanumeric)
+                        .take(12)
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect();
+                    if name.is_empty() && !rest[name_start..].starts_with(['!', '?']) {
+                        // A lone "<" is text.
+                        current.push("<", offset(i), exact);
+                        i += 1;
+                        continue;
+                    }
+                    if !closing && (name == "script" || name == "style") {
+                        self.skip_until = Some(if name == "script" { "</script" } else { "</style" });
+                        // The closing tag's own ">" is skipped as a tag.
+                        i += 1;
+                        continue;
+                    }
+                    if HTML_BLOCK_TAGS.contains(&name.as_str()) && inline {
+                        // Inside a paragraph (<br>), the tag only separates words.
+                        current.push(" ", offset(i), false);
+                    } else if HTML_BLOCK_TAGS.contains(&name.as_str()) {
+                        flush(current, blocks);
+                        if !closing && name.len() == 2 && name.starts_with('h') {
+                            current.heading = true;
+                        }
+                    }
+                    match rest.find('>') {
+                        Some(j) => i += j + 1,
+                        None => {
+                            self.in_tag = true;
+                            return;
+                        }
+                    }
+                }
+                b'&' => {
+                    let rest = &piece[i..];
+                    match decode_entity(rest) {
+                        Some((text, len)) => {
+                            current.push(&text, offset(i), false);
+                            i += len;
+                        }
+                        None => {
+                            current.push("&", offset(i), exact);
+                            i += 1;
+                        }
+                    }
+                }
+                _ => {
+                    let len = piece[i..].find(['<', '&']).unwrap_or(piece.len() - i);
+                    let text = &piece[i..i + len];
+                    if text.contains(['\n', '\r', '\t']) {
+                        // Same length, so the bytes still map one to one.
+                        let spaced = text.replace(['\n', '\r', '\t'], " ");
+                        current.push(&spaced, offset(i), exact);
+                    } else {
+                        current.push(text, offset(i), exact);
+                    }
+                    i += len;
+                }
+            }
+        }
+    }
+}
+
+/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Decodes an HTML entity at the start of `s` ("&amp;", "&#233;",
+/// "&#x2019;"): its text and its length in bytes.
+fn decode_entity(s: &str) -> Option<(String, usize)> {
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "euro" => '€',
+        "pound" => '£',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let value = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(value)?
+        }
+    };
+    Some((c.to_string(), end + 1))
 }
 
 #[cfg(test)]
@@ -428,5 +726,56 @@ mod tests {
             .to_string()
             .contains("empty"));
         assert_eq!(decode(p, b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_whatever_the_next_line_starts_with() {
+        let src =
+            "A Short Title\nA grant from the British Antibiotics\nCouncil paid for the journey in 1941.\n\n\
+                   - First item of a list\n- Second item\n";
+        let a = Article::parse("a.txt", src.to_string(), false);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "A Short Title",
+                "A grant from the British Antibiotics Council paid for the journey in 1941.",
+                "First item of a list",
+                "Second item"
+            ]
+        );
+        assert!(a.blocks[0].heading);
+        let b = &a.blocks[1];
+        assert_eq!(
+            a.line_col(b.source_offset(b.text.find("Council").unwrap())),
+            (3, 1)
+        );
+        assert_eq!(a.line_col(a.blocks[3].source_offset(0)), (6, 3));
+    }
+
+    #[test]
+    fn raw_html_text_is_read_with_positions_and_scripts_are_not() {
+        let src = "# T\n\n<div class=\"x\">\n<p>Bern is the capital &amp; seat.</p>\n\
+                   <!-- Rome is in Spain. -->\n<script>var s = \"Oslo is hot.\";</script>\n\
+                   <style>p { color: red }</style>\n\
+                   <table><tr><td>Lima is in Peru.</td><td>Quito is in Ecuador.</td></tr></table>\n</div>\n";
+        let a = Article::parse("a.md", src.to_string(), true);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "T",
+                "Bern is the capital & seat.",
+                "Lima is in Peru.",
+                "Quito is in Ecuador."
+            ]
+        );
+        let quito = &a.blocks[3];
+        assert_eq!(a.line_col(quito.source_offset(0)), (8, 41));
+        // A tag across lines and a comment across lines are skipped whole.
+        let src = "<div\n  class=\"a\">\n<!-- a\nhidden line. -->\nSeen text here.\n</div>\n";
+        let a = Article::parse("a.md", src.to_string(), true);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(texts, vec!["Seen text here."]);
     }
 }

@@ -202,6 +202,9 @@ mod tests {
             }),
             reason: "r".into(),
             candidates: Vec::new(),
+            sentence: String::new(),
+            subject: String::new(),
+            span: (0, 0),
         }
     }
 

@@ -48,6 +48,13 @@ pub struct Checked {
     pub column: usize,
     /// Claim text.
     pub text: String,
+    /// The whole sentence the claim comes from (empty when unknown).
+    pub sentence: String,
+    /// The resolved subject of a claim whose own is a pronoun, a description
+    /// or missing (empty when none).
+    pub subject: String,
+    /// Character start and end of the claim in `sentence`.
+    pub span: (usize, usize),
     /// Verdict.
     pub verdict: Verdict,
     /// Confidence in the verdict, in [0, 1].
@@ -59,6 +66,19 @@ pub struct Checked {
     /// Candidates considered (only with `explain`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+}
+
+impl Checked {
+    /// The claim text with its resolved subject shown in brackets after the
+    /// words it resolves ("It [Titanic] was built in Belfast").
+    pub fn shown_text(&self) -> String {
+        Claim {
+            text: self.text.clone(),
+            subject: self.subject.clone(),
+            ..Claim::default()
+        }
+        .shown_text()
+    }
 }
 
 /// Counts per verdict.
@@ -231,13 +251,16 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
     let mut checked: Vec<Checked> = claims
         .into_par_iter()
         .map(|c| {
-            let j = judge_claim(&c.text, index, &options.settings);
+            let j = judge_claim(&c.judged_text(), index, &options.settings);
             Checked {
                 id: c.id,
                 article: c.article,
                 line: c.line,
                 column: c.column,
                 text: c.text,
+                sentence: c.sentence,
+                subject: c.subject,
+                span: c.span,
                 verdict: j.verdict,
                 score: j.score,
                 reference: j.reference.map(|d| RefSummary::from(&index.refs()[d])),
@@ -297,7 +320,12 @@ pub fn check_claims_with_progress(
 pub fn features_of(claims: &[Claim], index: &Index, settings: &Settings) -> Vec<(String, Features)> {
     claims
         .par_iter()
-        .map(|c| (c.id.clone(), judge_claim(&c.text, index, settings).features))
+        .map(|c| {
+            (
+                c.id.clone(),
+                judge_claim(&c.judged_text(), index, settings).features,
+            )
+        })
         .collect()
 }
 
@@ -461,6 +489,7 @@ mod tests {
                     _ => "The moon is made of cheese.".into(),
                 },
                 score: 1.0,
+                ..Claim::default()
             })
             .collect();
         let options = Options::default();
@@ -470,5 +499,35 @@ mod tests {
         assert_eq!(with, check_claims(claims, &index, &options));
         assert_eq!(*seen.borrow(), vec![64, 128, 150]);
         assert_eq!(with.summary, Summary::of(&with.claims));
+    }
+
+    #[test]
+    fn the_resolved_subject_is_what_gets_judged() {
+        let refs = parse_table(
+            Path::new("r.csv"),
+            "id,statement\nR1,The Eiffel Tower was completed in 1889.\nR2,The Ostrava rail bridge was completed in 1899.\n",
+        )
+        .unwrap();
+        let index = Index::build(refs);
+        let claim = |subject: &str| Claim {
+            id: "a-1".into(),
+            text: "It was completed in 1899.".into(),
+            subject: subject.into(),
+            ..Claim::default()
+        };
+        let with = check_claims(
+            vec![claim("The Ostrava rail bridge")],
+            &index,
+            &Options::default(),
+        );
+        assert_eq!(with.claims[0].verdict, Verdict::Supported, "{:?}", with.claims[0]);
+        assert_eq!(with.claims[0].subject, "The Ostrava rail bridge");
+        let without = check_claims(vec![claim("")], &index, &Options::default());
+        assert_ne!(
+            without.claims[0].verdict,
+            Verdict::Supported,
+            "{:?}",
+            without.claims[0]
+        );
     }
 }

@@ -38,6 +38,7 @@
 //!     column: 1,
 //!     text: text.into(),
 //!     score: 1.0,
+//!     ..Claim::default()
 //! };
 //! let a = [claim("a1", "The Ostrava rail bridge opened to traffic in 2019.")];
 //! let b = [
@@ -739,6 +740,7 @@ mod tests {
                 column: 1,
                 text: t.to_string(),
                 score: 1.0,
+                ..Claim::default()
             })
             .collect()
     }

@@ -860,6 +860,9 @@ ids = ["article-1"]
             reference: None,
             reason: "why".into(),
             candidates: Vec::new(),
+            sentence: String::new(),
+            subject: String::new(),
+            span: (0, 0),
         };
         let claims = vec![
             claim("a-1", 1, Verdict::Supported),

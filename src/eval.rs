@@ -192,6 +192,9 @@ mod tests {
             reference: None,
             reason: String::new(),
             candidates: Vec::new(),
+            sentence: String::new(),
+            subject: String::new(),
+            span: (0, 0),
         }
     }
 

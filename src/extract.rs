@@ -8,7 +8,7 @@
 //! blocks written mostly in a script other than the article's own.
 
 use crate::article::Article;
-use crate::claim::Claim;
+use crate::claim::{self, Claim};
 use crate::lexicon;
 use crate::text::{self, Shape};
 
@@ -20,8 +20,14 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.5;
 /// Ids number every clause of the article's text, kept or not, so a claim
 /// keeps its id whatever the threshold (`check` and `compare` use different
 /// ones, and baselines and ignores name claims by id).
+///
+/// Each claim carries its whole sentence and its span in it, and, when its
+/// subject is a pronoun, a definite description or missing, the subject
+/// resolved from the article so far (see [`Context`]).
 pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     let main_script = dominant_script(article.blocks.iter().map(|b| b.text.as_str()));
+    let topic = topic_of(article);
+    let mut context = Context::default();
     let mut claims = Vec::new();
     let mut number = 0;
     let mut footer = false;
@@ -35,19 +41,79 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
             continue;
         }
         for sentence in text::split_sentences(&block.text) {
-            for clause in split_clauses(&block.text, sentence) {
-                let clause_text = clean(&block.text[clause.clone()]);
-                let score = check_worthiness(&clause_text);
+            let sentence_raw = &block.text[sentence.clone()];
+            // A "sentence" too long to be one (no stops for pages) is not
+            // copied into each of its claims: that would be quadratic.
+            let long = sentence_raw.len() > MAX_SENTENCE_BYTES;
+            let sentence_text = if long {
+                String::new()
+            } else {
+                collapse(sentence_raw)
+            };
+            let cased = is_cased(sentence_raw);
+            // The subject of the previous clause of this sentence, for a
+            // clause that has none of its own.
+            let mut left_subject: Option<String> = None;
+            let mut first_clause = true;
+            for clause in clauses_of(&block.text, sentence.clone()) {
+                let raw = &block.text[clause.range.clone()];
+                let clause_text = match &clause.composed {
+                    Some(t) => clean(t, true),
+                    None => clean(raw, !clause.missing_subject),
+                };
                 // A clause without a word (";", "—") is no claim, even at
                 // --min-score 0 (found by fuzzing: it became an empty claim).
                 if text::tokens(&clause_text).next().is_none() {
                     continue;
                 }
+                let phrase = claim::subject_phrase(&clause_text);
+                let subject = match phrase {
+                    Some((claim::SubjectPhrase::Missing, _)) => left_subject.clone(),
+                    Some((kind, (_, end))) => context.resolve(&clause_text, kind, end, topic.as_deref()),
+                    None => None,
+                };
+                let own_subject = match phrase {
+                    None => subject_words(&clause_text),
+                    Some((claim::SubjectPhrase::Description, (start, end))) => {
+                        Some(clause_text[start..end].to_string())
+                    }
+                    Some(_) => None,
+                };
+                left_subject = subject.clone().or(own_subject);
+                // A description ("The conversion rates") reads on its own; a pronoun does not.
+                let needs_subject = matches!(
+                    phrase,
+                    Some((
+                        claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
+                        _
+                    ))
+                );
+                let unresolved = needs_subject && subject.is_none();
+                let score = score_clause(&clause_text, cased, unresolved);
+                context.observe(
+                    &clause_text,
+                    cased,
+                    subject.as_deref(),
+                    phrase.map(|p| p.0),
+                    !first_clause,
+                );
+                first_clause = false;
                 number += 1;
                 if score < min_score {
                     continue;
                 }
-                let (line, column) = article.line_col(block.source_offset(clause.start));
+                let (line, column) = article.line_col(block.source_offset(clause.range.start));
+                let (sentence_text, span) = if long {
+                    (String::new(), (0, 0))
+                } else {
+                    let span = span_of(
+                        sentence_raw,
+                        clause.range.start - sentence.start,
+                        &clause_text,
+                        &clause,
+                    );
+                    (sentence_text.clone(), span)
+                };
                 claims.push(Claim {
                     id: format!("{}-{}", article.stem, number),
                     article: article.name.clone(),
@@ -55,6 +121,9 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     column,
                     text: clause_text,
                     score: (score * 100.0).round() / 100.0,
+                    sentence: sentence_text,
+                    subject: subject.unwrap_or_default(),
+                    span,
                 });
             }
         }
@@ -62,18 +131,716 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     claims
 }
 
-/// Collapses whitespace, strips a trailing connector or dash, and
-/// capitalises a clause split off a longer sentence.
-fn clean(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// Bytes above which a sentence is not copied into its claims (their
+/// `sentence` is then empty, as unknown).
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Whitespace collapsed to single spaces.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when a text writes names with capitals: it has both upper- and
+/// lower-case letters. Lower-case text (model summaries) and all-caps text
+/// are not cased.
+fn is_cased(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower) = (false, false);
+    for c in letters.by_ref() {
+        upper |= c.is_uppercase();
+        lower |= c.is_lowercase();
+        if upper && lower {
+            return true;
+        }
+    }
+    false
+}
+
+/// Character span of a claim in its collapsed sentence: from where its
+/// clause starts to where the clause ends (a peeled fact spans its wrapper).
+fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> (usize, usize) {
+    let collapsed = collapse(sentence);
+    let before = collapse(&sentence[..clause_start]);
+    // The clause's words start after the collapsed prefix (and its space).
+    let from = before.len().min(collapsed.len());
+    let start_byte = collapsed
+        .get(from..)
+        .and_then(|rest| {
+            let first: String = text.chars().skip(1).take(20).collect();
+            rest.find(&first)
+                .map(|j| from + j.saturating_sub(text.chars().next().map_or(0, char::len_utf8)))
+        })
+        .unwrap_or(from);
+    let start = collapsed.get(..start_byte).map_or(0, |p| p.chars().count());
+    let end = match &clause.composed {
+        Some(_) => {
+            let to = clause.range.end - clause.range.start + clause_start;
+            collapse(sentence.get(..to).unwrap_or(sentence)).chars().count()
+        }
+        None => start + text.chars().count(),
+    };
+    (start, end.min(collapsed.chars().count()).max(start))
+}
+
+/// The words of a clause's own subject, lent to a next clause that has
+/// none: the noun phrase before its last verb group, back to the clause's
+/// start or to "that", "which", "who" or a comma ("Supplies were so scarce
+/// that the team recovered" -> "the team").
+fn subject_words(text: &str) -> Option<String> {
+    let toks: Vec<text::Token> = text::tokens(window(text, CLAUSE_WINDOW)).take(60).collect();
+    let mut verb = toks.iter().rposition(|t| claim::is_finite_verb(&t.norm))?;
+    while verb > 0 && claim::is_finite_verb(&toks[verb - 1].norm) {
+        verb -= 1;
+    }
+    let mut start = verb;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let comma = text[t.span.end..toks[start].span.start].contains(',');
+        if comma
+            || matches!(t.norm.as_str(), "that" | "which" | "who" | "when" | "where")
+            || lexicon::is_personal(&t.norm)
+        {
+            break;
+        }
+        start -= 1;
+    }
+    if start == verb || verb - start > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    Some(text[toks[start].span.start..toks[verb - 1].span.end].to_string())
+}
+
+/// Words a clause's own subject may have to be lent to the next clause.
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// What a referent is, as far as capitals and a few head words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A person's name ("Alexander Fleming").
+    Person,
+    /// Two names joined by "and" ("Hillary and Tenzing").
+    Pair,
+    /// An organisation (an acronym or a name with "Agency", "Bank"...).
+    Organisation,
+    /// Anything else named (a rocket, a ship, a place).
+    Thing,
+}
+
+/// A named entity the article has mentioned.
+#[derive(Debug, Clone, PartialEq)]
+struct Referent {
+    words: String,
+    kind: Kind,
+}
+
+/// Words that make a name an organisation's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "academy",
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "hospital",
+    "infirmary",
+    "institute",
+    "institution",
+    "laboratory",
+    "league",
+    "ministry",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "school",
+    "service",
+    "society",
+    "trust",
+    "union",
+    "university",
+];
+
+/// Words that make a capitalised name a place's or a thing's, not a person's.
+const PLACE_WORDS: &[&str] = &[
+    "airport",
+    "bay",
+    "bridge",
+    "cape",
+    "castle",
+    "cathedral",
+    "centre",
+    "church",
+    "city",
+    "clinic",
+    "col",
+    "county",
+    "east",
+    "face",
+    "fort",
+    "gulf",
+    "island",
+    "islands",
+    "kingdom",
+    "lake",
+    "market",
+    "mount",
+    "mountain",
+    "museum",
+    "new",
+    "north",
+    "ocean",
+    "palace",
+    "park",
+    "port",
+    "republic",
+    "ridge",
+    "river",
+    "road",
+    "saint",
+    "sea",
+    "south",
+    "square",
+    "station",
+    "states",
+    "street",
+    "tower",
+    "united",
+    "valley",
+    "west",
+];
+
+/// Words before a name that make it a person's.
+const PERSON_TITLES: &[&str] = &[
+    "dr",
+    "lady",
+    "lord",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "professor",
+    "sir",
+];
+
+/// Heads of definite descriptions that stand for a person.
+const PERSON_HEADS: &[&str] = &[
+    "actor",
+    "author",
+    "biochemist",
+    "captain",
+    "chemist",
+    "climber",
+    "constable",
+    "director",
+    "doctor",
+    "engineer",
+    "explorer",
+    "leader",
+    "man",
+    "minister",
+    "officer",
+    "patient",
+    "physician",
+    "pilot",
+    "player",
+    "president",
+    "researcher",
+    "scientist",
+    "singer",
+    "striker",
+    "surgeon",
+    "surveyor",
+    "woman",
+    "writer",
+];
+
+/// The running state of subject resolution: the entities seen so far, by
+/// kind, and the subject of the last clause. Updating and looking up cost
+/// a bounded amount per clause, so extraction stays linear.
+#[derive(Debug, Default)]
+struct Context {
+    last_person: Option<Referent>,
+    last_pair: Option<Referent>,
+    last_organisation: Option<Referent>,
+    last_thing: Option<Referent>,
+    /// The person named before `last_person`, for "the pair" and "they".
+    person_before: Option<Referent>,
+    /// The subject of the previous clause, when it is a named entity.
+    previous_subject: Option<Referent>,
+    /// Folded word -> the latest entity holding it ("bank" -> "European Central Bank").
+    by_word: std::collections::HashMap<String, Referent>,
+    /// Folded last words of the people named so far ("fleming").
+    surnames: std::collections::HashSet<String>,
+}
+
+impl Context {
+    /// The last pair named, else the last two people named ("Florey took
+    /// Chain with him ... the pair").
+    fn pair(&self) -> Option<Referent> {
+        self.last_pair.clone().or_else(|| {
+            let (a, b) = (self.person_before.as_ref()?, self.last_person.as_ref()?);
+            Some(Referent {
+                words: format!("{} and {}", a.words, b.words),
+                kind: Kind::Pair,
+            })
+        })
+    }
+
+    /// The subject a clause's pronoun or description stands for.
+    fn resolve(
+        &self,
+        text: &str,
+        kind: claim::SubjectPhrase,
+        end: usize,
+        topic: Option<&str>,
+    ) -> Option<String> {
+        use claim::SubjectPhrase::*;
+        let toks: Vec<text::Token> = text::tokens(&text[..end])
+            .skip_while(|t| claim::is_leading_connective(&t.norm))
+            .collect();
+        let first = toks.first()?.norm.clone();
+        let person = || self.last_person.clone();
+        let found = match (kind, first.as_str()) {
+            (Pronoun | Possessive, "he" | "she" | "his" | "her") => match &self.previous_subject {
+                Some(r) if r.kind == Kind::Person => Some(r.clone()),
+                _ => person(),
+            },
+            (Pronoun | Possessive, "they" | "their") => match &self.previous_subject {
+                Some(r) if matches!(r.kind, Kind::Pair | Kind::Organisation) => Some(r.clone()),
+                _ => self.pair(),
+            },
+            (Pronoun | Possessive, _) => match &self.previous_subject {
+                Some(r) if matches!(r.kind, Kind::Thing | Kind::Organisation) => Some(r.clone()),
+                _ => None,
+            },
+            (Description, _) => {
+                let head = toks.last()?.norm.clone();
+                let singular = head
+                    .strip_suffix('s')
+                    .filter(|h| h.len() > 2)
+                    .unwrap_or(&head)
+                    .to_string();
+                // "The first patient", "the largest bank": a description that
+                // ranks introduces its referent rather than pointing back.
+                if toks.iter().any(|t| is_ranking(&t.norm)) {
+                    return None;
+                }
+                let plural = head != singular
+                    || toks.iter().any(|t| {
+                        text::spelled_number(&t.norm).is_some() || t.norm == "pair" || t.norm == "both"
+                    });
+                if let Some(r) = self.by_word.get(&singular).or_else(|| self.by_word.get(&head)) {
+                    Some(r.clone())
+                } else if plural && (PERSON_HEADS.contains(&singular.as_str()) || head == "pair") {
+                    self.pair()
+                } else if PERSON_HEADS.contains(&singular.as_str()) {
+                    person()
+                } else if ORGANISATION_WORDS.contains(&singular.as_str()) {
+                    self.last_organisation.clone()
+                } else {
+                    return None;
+                }
+            }
+            (Missing, _) => None,
+        };
+        match found {
+            Some(r) => Some(r.words),
+            // A pronoun with nothing to stand for in the text before it
+            // stands for the article's topic.
+            None if matches!(kind, Pronoun | Possessive) && matches!(first.as_str(), "it" | "its") => {
+                topic.map(str::to_string)
+            }
+            None => None,
+        }
+    }
+
+    /// Records the entities of a clause and its subject.
+    ///
+    /// A clause without a named subject keeps the previous one when it
+    /// continues the same sentence (`continues`), and clears it otherwise.
+    fn observe(
+        &mut self,
+        text: &str,
+        cased: bool,
+        resolved: Option<&str>,
+        phrase: Option<claim::SubjectPhrase>,
+        continues: bool,
+    ) {
+        let text = window(text, ENTITY_WINDOW);
+        let toks: Vec<text::Token> = text::tokens(text).take(MAX_CLAUSE_TOKENS).collect();
+        let verb = toks
+            .iter()
+            .position(|t| claim::is_finite_verb(&t.norm))
+            .unwrap_or(toks.len());
+        let mut subject = None;
+        if cased {
+            for (start, end, referent) in entities(text, &toks, &self.surnames) {
+                if referent.kind == Kind::Person {
+                    if let Some(last) = referent.words.split_whitespace().last() {
+                        self.surnames.insert(text::fold(last));
+                    }
+                }
+                for w in referent.words.split_whitespace() {
+                    let w = text::fold(w);
+                    if !lexicon::is_stop_word(&w) {
+                        self.by_word.insert(w, referent.clone());
+                    }
+                }
+                if referent.kind == Kind::Person
+                    && self.last_person.as_ref().is_some_and(|p| {
+                        !p.words.contains(&referent.words) && !referent.words.contains(&p.words)
+                    })
+                {
+                    self.person_before = self.last_person.clone();
+                }
+                let slot = match referent.kind {
+                    Kind::Person => &mut self.last_person,
+                    Kind::Pair => &mut self.last_pair,
+                    Kind::Organisation => &mut self.last_organisation,
+                    Kind::Thing => &mut self.last_thing,
+                };
+                *slot = Some(referent.clone());
+                // The subject is a name before the verb that opens the
+                // clause ("The European Central Bank was", "ESA's director")
+                // or follows a comma ("In 1928, Alexander Fleming came").
+                let opens = start == 0
+                    || (start == 1 && matches!(toks[0].norm.as_str(), "the" | "a" | "an"))
+                    || (start > 0 && text[toks[start - 1].span.end..toks[start].span.start].contains(','));
+                if opens && end <= verb {
+                    subject = Some(referent);
+                }
+            }
+        }
+        self.previous_subject = match (resolved, phrase) {
+            (Some(words), Some(_)) => Some(Referent {
+                words: words.to_string(),
+                kind: self.previous_kind_of(words).unwrap_or(Kind::Thing),
+            }),
+            _ if subject.is_none() && continues => self.previous_subject.take(),
+            _ => subject,
+        };
+    }
+
+    /// The kind of a referent seen before, by its words.
+    fn previous_kind_of(&self, words: &str) -> Option<Kind> {
+        [
+            &self.last_pair,
+            &self.last_person,
+            &self.last_organisation,
+            &self.last_thing,
+            &self.previous_subject,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|r| r.words == words)
+        .map(|r| r.kind)
+    }
+}
+
+/// True for an ordinal or a superlative ("first", "third", "largest", "most").
+fn is_ranking(folded: &str) -> bool {
+    (lexicon::is_count_word(folded) && text::spelled_number(folded).is_none())
+        || matches!(folded, "last" | "most" | "least" | "next" | "final")
+        || (folded.len() > 5 && folded.ends_with("est") && !folded.ends_with("uest"))
+}
+
+/// Bytes of a clause looked at for entities (a longer clause is cut).
+const ENTITY_WINDOW: usize = 4096;
+
+/// Tokens of a clause looked at for entities (a longer clause is cut).
+const MAX_CLAUSE_TOKENS: usize = 200;
+
+/// The named entities of a clause: runs of capitalised words (with a number
+/// after them, "Ariane 6"), as token index ranges, with their kind; two
+/// people joined by "and" also give a pair.
+fn entities(
+    text: &str,
+    toks: &[text::Token],
+    surnames: &std::collections::HashSet<String>,
+) -> Vec<(usize, usize, Referent)> {
+    let mut out: Vec<(usize, usize, Referent)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let is_name = |t: &text::Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm);
+        // A capitalised first word before a name is part of it ("George
+        // Mallory"): the tokenizer cannot tell it from a sentence's capital.
+        let first_of_name = i == 0
+            && toks.len() > 1
+            && !toks[0].stop
+            && text[toks[0].span.clone()].starts_with(char::is_uppercase)
+            && is_name(&toks[1])
+            && text[toks[0].span.end..toks[1].span.start] == *" ";
+        if !is_name(&toks[i]) && !first_of_name {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() {
+            let gap = &text[toks[end - 1].span.end..toks[end].span.start];
+            let joined = gap.chars().all(|c| c == ' ' || c == '-');
+            if joined && (is_name(&toks[end]) || (toks[end].shape == Shape::Number && end == start + 1)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let words = text[toks[start].span.start..toks[end - 1].span.end].to_string();
+        let folded: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
+        let titled = start > 0 && PERSON_TITLES.contains(&toks[start - 1].norm.as_str());
+        let acronym = end - start == 1 && {
+            let w = &text[toks[start].span.clone()];
+            w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        };
+        let kind = if folded.iter().any(|w| ORGANISATION_WORDS.contains(w)) || acronym {
+            Kind::Organisation
+        } else if titled
+            || (end - start >= 2
+                && end - start <= 3
+                && !folded.iter().any(|w| PLACE_WORDS.contains(w))
+                && toks[start..end].iter().all(|t| {
+                    let w = &text[t.span.clone()];
+                    w.chars().skip(1).all(char::is_lowercase)
+                }))
+            || (end - start == 1 && surnames.contains(folded[0]))
+        {
+            Kind::Person
+        } else {
+            Kind::Thing
+        };
+        // "A and B": two people (or two names of one kind) make a pair.
+        if let Some((pstart, pend, prev)) = out.last() {
+            let between = &text[toks[*pend - 1].span.end..toks[start].span.start];
+            if between.trim() == "and" && prev.kind == kind && kind == Kind::Person {
+                let pair = Referent {
+                    words: format!("{} and {}", prev.words, words),
+                    kind: Kind::Pair,
+                };
+                let pstart = *pstart;
+                out.push((start, end, Referent { words, kind }));
+                out.push((pstart, end, pair));
+                i = end;
+                continue;
+            }
+        }
+        out.push((start, end, Referent { words, kind }));
+        i = end;
+    }
+    out
+}
+
+/// The article's topic, from its title: the title's content word (with a
+/// number after it, "Ariane 6") that the body uses most often.
+fn topic_of(article: &Article) -> Option<String> {
+    let title = article.blocks.iter().find(|b| b.heading)?;
+    let title_toks = text::tokenize(&title.text);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in &title_toks {
+        if !lexicon::is_stop_word(&t.norm) && t.shape != Shape::Number {
+            counts.insert(t.norm.as_str(), 0);
+        }
+    }
+    for block in article.blocks.iter().filter(|b| !b.heading) {
+        for t in text::tokens(&block.text) {
+            if let Some(n) = counts.get_mut(t.norm.as_str()) {
+                *n += if t.shape == Shape::Name {
+                    TOPIC_NAME_WEIGHT
+                } else {
+                    1
+                };
+            }
+        }
+    }
+    let (best, i) = title_toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| counts.get(t.norm.as_str()).map(|&n| (n, i)))
+        .filter(|&(n, _)| n >= MIN_TOPIC_MENTIONS)
+        .max_by_key(|&(n, i)| (n, usize::MAX - i))?;
+    let _ = best;
+    let t = &title_toks[i];
+    let end = match title_toks.get(i + 1) {
+        Some(next)
+            if next.shape == Shape::Number && title.text[t.span.end..next.span.start].trim().is_empty() =>
+        {
+            next.span.end
+        }
+        _ => t.span.end,
+    };
+    let words = &title.text[t.span.start..end];
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A mention written as a name counts this many times for the topic.
+const TOPIC_NAME_WEIGHT: usize = 3;
+
+/// Mentions in the body a title word needs to be the article's topic.
+const MIN_TOPIC_MENTIONS: usize = 3;
+
+/// Collapses whitespace, strips a leading or trailing connector or dash,
+/// and capitalises a clause split off a longer sentence when `capitalise`
+/// (not one whose subject is missing: "cost £4.65 billion").
+fn clean(text: &str, capitalise: bool) -> String {
+    let collapsed = collapse(text);
     let trimmed = collapsed.trim_matches(|c: char| {
         c == '—' || c == '–' || c == '-' || c == ',' || c == ';' || c.is_whitespace()
     });
     let mut chars = trimmed.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) if capitalise => first.to_uppercase().chain(chars).collect(),
+        Some(_) => trimmed.to_string(),
         None => String::new(),
     }
+}
+
+/// One clause of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+struct Clause {
+    /// Byte range in the block's text (for a peeled fact, from its subject
+    /// to the end of the fact).
+    range: std::ops::Range<usize>,
+    /// The clause shares the subject of the one before ("... in 1994 and
+    /// cost £4.65 billion").
+    missing_subject: bool,
+    /// The text of a fact peeled from its opinion wrapper, when it is not
+    /// one piece of the source ("X is a stroke of genius: a shorter path" ->
+    /// "X is a shorter path").
+    composed: Option<String>,
+}
+
+/// The clauses of a sentence: [`split_clauses`], then verb phrases joined
+/// by "and" ([`split_verb_phrases`]), then an opinion wrapper peeled off a
+/// fact ([`peel_opinion`]).
+fn clauses_of(text: &str, sentence: std::ops::Range<usize>) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for range in split_clauses(text, sentence) {
+        if let Some(clause) = peel_opinion(text, range.clone()) {
+            out.push(clause);
+            continue;
+        }
+        out.extend(split_verb_phrases(text, range));
+    }
+    out
+}
+
+/// Splits "X opened in 1994 and cost £4.65 billion" into "X opened in 1994"
+/// and "cost £4.65 billion" (whose subject is X): at " and " followed by a
+/// finite verb, when the part before has a verb of its own and each part
+/// has at least [`MIN_VERB_PHRASE_WORDS`] words.
+fn split_verb_phrases(text: &str, range: std::ops::Range<usize>) -> Vec<Clause> {
+    let s = &text[range.clone()];
+    let quotes: Vec<usize> = s.match_indices(['"', '“', '”']).map(|(i, _)| i).collect();
+    let inside_quote = |i: usize| quotes.partition_point(|&q| q < i) % 2 == 1;
+    let mut cuts = Vec::new();
+    let mut left_start = 0;
+    for (i, conn) in s.match_indices(" and ") {
+        if inside_quote(i) {
+            continue;
+        }
+        let left = &s[left_start..i];
+        let right = &s[i + conn.len()..];
+        let left_toks: Vec<text::Token> = text::tokens(window(left, CLAUSE_WINDOW)).take(40).collect();
+        let right_toks: Vec<text::Token> = text::tokens(window(right, CLAUSE_WINDOW))
+            .take(MIN_VERB_PHRASE_WORDS)
+            .collect();
+        let verb_first = right_toks.first().is_some_and(|t| {
+            t.shape == Shape::Word
+                && claim::is_finite_verb(&t.norm)
+                && right.starts_with(|c: char| c.is_lowercase())
+        });
+        // The part before needs a verb with words after it: "was organised
+        // and paid for by" is one passive verb, not two facts.
+        let left_verb = left_toks
+            .iter()
+            .skip(1)
+            .position(|t| claim::is_finite_verb(&t.norm))
+            .is_some_and(|v| left_toks.len() >= v + 1 + 3);
+        if verb_first
+            && left_verb
+            && left_toks.len() >= MIN_VERB_PHRASE_WORDS
+            && right_toks.len() >= MIN_VERB_PHRASE_WORDS
+        {
+            cuts.push((i, i + conn.len()));
+            left_start = i + conn.len();
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, next) in cuts {
+        out.push(Clause {
+            range: range.start + start..range.start + end,
+            missing_subject: start > 0,
+            composed: None,
+        });
+        start = next;
+    }
+    out.push(Clause {
+        range: range.start + start..range.end,
+        missing_subject: start > 0,
+        composed: None,
+    });
+    out
+}
+
+/// Words each part of a verb-phrase split needs.
+const MIN_VERB_PHRASE_WORDS: usize = 3;
+
+/// Peels an opinion wrapper off a fact: "X is a stroke of genius: a shorter,
+/// more secure path bypassing Y (and its risks)." -> "X is a shorter, more
+/// secure path bypassing Y". The part before the colon must be a subject,
+/// a copula and words of opinion; the part after, a noun phrase (no verb of
+/// its own) with a name or a number.
+fn peel_opinion(text: &str, range: std::ops::Range<usize>) -> Option<Clause> {
+    let s = &text[range.clone()];
+    let colon = s.find(": ")?;
+    let left = &s[..colon];
+    let toks: Vec<text::Token> = text::tokens(window(left, CLAUSE_WINDOW)).take(30).collect();
+    let copula = toks
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "is" | "are" | "was" | "were"))?;
+    if copula == 0 || copula > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let opinion = toks[copula + 1..]
+        .iter()
+        .any(|t| lexicon::is_hedge(&t.norm) || lexicon::is_subjective(&t.norm));
+    let right = &s[colon + 2..];
+    let right_end = right.find(" (").unwrap_or(right.len());
+    let right = right[..right_end].trim_end_matches(['.', ',', ';']);
+    let right_toks: Vec<text::Token> = text::tokens(window(right, CLAUSE_WINDOW)).take(40).collect();
+    let noun_phrase = right_toks
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+        && !right_toks.iter().any(|t| claim::is_finite_verb(&t.norm));
+    let checkable = right_toks
+        .iter()
+        .skip(1)
+        .any(|t| t.shape == Shape::Name || t.shape == Shape::Number);
+    if !(opinion && noun_phrase && checkable) {
+        return None;
+    }
+    let composed = format!("{} {}", &left[..toks[copula].span.end], right);
+    Some(Clause {
+        range: range.start..range.start + colon + 2 + right.len(),
+        missing_subject: false,
+        composed: Some(composed),
+    })
 }
 
 /// Words that open a new independent clause after a connector.
@@ -93,7 +860,7 @@ fn opens_clause(rest: &str) -> bool {
         .iter()
         .take(10)
         .skip(1)
-        .any(|t| t.shape == Shape::Word && lexicon::is_verb_like(&t.norm));
+        .any(|t| t.shape == Shape::Word && claim::is_finite_verb(&t.norm));
     has_verb
         && (first.shape == Shape::Name
             || first.shape == Shape::Number
@@ -126,6 +893,7 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
         ", but ",
         ", while ",
         ", whereas ",
+        ", so ",
         " — ",
         " – ",
         "—",
@@ -195,13 +963,68 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
 
 /// Scores how check-worthy a sentence is, in [0, 1].
 pub fn check_worthiness(sentence: &str) -> f64 {
+    let unresolved = matches!(
+        claim::subject_phrase(sentence),
+        Some((
+            claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
+            _
+        ))
+    );
+    score_clause(sentence, is_cased(sentence), unresolved)
+}
+
+/// Score a checkable sentence starts from.
+const BASE_SCORE: f64 = 0.35;
+/// Added for a name (or, in text without capitals, a rare word).
+const NAME_BONUS: f64 = 0.2;
+/// Added for more than two names.
+const MANY_NAMES_BONUS: f64 = 0.1;
+/// Added for a number or a number word.
+const NUMBER_BONUS: f64 = 0.15;
+/// Added for a finite verb after the first word: a sentence that asserts.
+const VERB_BONUS: f64 = 0.15;
+/// Words of time that date a fact as a number does ("the day before").
+const TIME_WORDS: &[&str] = &[
+    "century",
+    "day",
+    "decade",
+    "month",
+    "morning",
+    "night",
+    "today",
+    "week",
+    "year",
+    "yesterday",
+];
+/// Taken off for a pronoun whose subject was not resolved.
+const UNRESOLVED_PENALTY: f64 = 0.1;
+
+/// Scores a clause in [0, 1]: cues for (names, numbers, a finite verb) and
+/// against (questions, imperatives, hedges, opinion words, first or second
+/// person, rhetoric, too short or too long). In text without capitals
+/// (`cased` false) words outside the common vocabulary stand for names.
+fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
     let toks = text::tokenize(sentence);
     let words = toks.len();
     if words == 0 {
         return 0.0;
     }
-    let mut score: f64 = 0.35;
-    let names = toks.iter().filter(|t| t.shape == Shape::Name).count();
+    let mut score: f64 = BASE_SCORE;
+    let names = if cased {
+        toks.iter().filter(|t| t.shape == Shape::Name).count()
+    } else {
+        toks.iter()
+            .filter(|t| {
+                !t.stop
+                    && t.shape != Shape::Number
+                    && t.norm.chars().count() > 2
+                    && t.norm.chars().all(char::is_alphabetic)
+                    && !lexicon::is_common_word(&t.norm)
+                    && !lexicon::is_subjective(&t.norm)
+                    && !lexicon::is_hedge(&t.norm)
+            })
+            .count()
+    };
     const NUMBER_WORDS: &[&str] = &[
         "billion", "eight", "five", "four", "hundred", "million", "nine", "seven", "six", "ten", "thousand",
         "three", "trillion", "twelve", "two",
@@ -217,16 +1040,16 @@ pub fn check_worthiness(sentence: &str) -> f64 {
         })
         .count();
     if names > 0 {
-        score += 0.2;
+        score += NAME_BONUS;
     }
     if names > 2 {
-        score += 0.1;
+        score += MANY_NAMES_BONUS;
     }
-    if numbers > 0 {
-        score += 0.15;
+    if numbers > 0 || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
+        score += NUMBER_BONUS;
     }
-    if toks.iter().any(|t| lexicon::is_fact_verb(&t.norm)) {
-        score += 0.1;
+    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(sentence, &toks) {
+        score += VERB_BONUS;
     }
     let trimmed = sentence.trim_end();
     if trimmed.ends_with('?') {
@@ -238,16 +1061,27 @@ pub fn check_worthiness(sentence: &str) -> f64 {
     if lexicon::is_imperative(&toks[0].norm) {
         score -= 0.5;
     }
-    let hedges = toks.iter().filter(|t| lexicon::is_hedge(&t.norm)).count();
+    // "could not" states an inability, not a possibility.
+    // Opinion words count as words, not as part of a name ("Fresh & Easy").
+    let hedges = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.shape == Shape::Word
+                && lexicon::is_hedge(&t.norm)
+                && !(t.norm == "could" && toks.get(i + 1).is_some_and(|n| lexicon::is_negation(&n.norm)))
+        })
+        .count();
     score -= 0.15 * hedges.min(3) as f64;
-    let subjective = toks.iter().filter(|t| lexicon::is_subjective(&t.norm)).count();
+    let subjective = toks
+        .iter()
+        .filter(|t| t.shape == Shape::Word && lexicon::is_subjective(&t.norm))
+        .count();
     score -= 0.1 * subjective.min(2) as f64;
-    // A pronoun subject ("It's...", "This is...") cannot be checked on its own.
-    if matches!(
-        toks[0].norm.as_str(),
-        "it" | "its" | "this" | "these" | "they" | "their" | "those" | "he" | "she"
-    ) {
-        score -= 0.1;
+    // A pronoun subject ("It's...", "This is...") that no earlier name
+    // resolves cannot be checked on its own.
+    if unresolved || matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
+        score -= UNRESOLVED_PENALTY;
     }
     if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {
         score -= 0.25;
@@ -274,6 +1108,32 @@ pub fn check_worthiness(sentence: &str) -> f64 {
         score -= 0.2;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// True when a word in "-s" reads as a verb in the present tense: right
+/// after a subject pronoun, a name, "that", "which" or "who", past adverbs
+/// ("It also mints", "Tesco sells", "the country that issues it").
+fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
+    let verb_form = |t: &text::Token| {
+        t.shape == Shape::Word
+            && t.norm.len() > 3
+            && t.norm.ends_with('s')
+            && !["ss", "us", "is", "ous"].iter().any(|e| t.norm.ends_with(e))
+            && !t.stop
+    };
+    let _ = text;
+    let mut after_subject = false;
+    for t in toks {
+        if after_subject && claim::is_adverb_word(&t.norm) {
+            continue;
+        }
+        if after_subject && verb_form(t) {
+            return true;
+        }
+        after_subject = t.shape == Shape::Name
+            || matches!(t.norm.as_str(), "it" | "he" | "she" | "that" | "which" | "who");
+    }
+    false
 }
 
 /// The Unicode script family most of the letters belong to.
@@ -418,5 +1278,126 @@ mod tests {
         assert_eq!(claims[0].id, "news-1");
         assert_eq!(claims[1].id, "news-2");
         assert_eq!((claims[1].line, claims[1].column), (3, 38));
+    }
+
+    fn claims_full(name: &str, src: &str) -> Vec<Claim> {
+        let a = Article::parse(name, src.to_string(), name.ends_with(".md"));
+        extract(&a, DEFAULT_MIN_SCORE)
+    }
+
+    #[test]
+    fn a_sentence_of_two_facts_gives_two_claims_sharing_the_subject() {
+        let src = "Bridges\n\nThe Oresund Bridge opened in 2000 and cost 30 billion kronor to build.\n";
+        let got = claims_full("b.txt", src);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].text, "The Oresund Bridge opened in 2000");
+        assert_eq!(got[1].text, "cost 30 billion kronor to build.");
+        assert_eq!(got[1].subject, "The Oresund Bridge");
+        assert_eq!(
+            got[1].judged_text(),
+            "The Oresund Bridge cost 30 billion kronor to build."
+        );
+        assert_ne!(got[0].id, got[1].id);
+        // Where the second claim's text starts in the file, and in its sentence.
+        assert_eq!((got[1].line, got[1].column), (3, 39));
+        let sentence: Vec<char> = got[1].sentence.chars().collect();
+        let (a, b) = got[1].span;
+        assert_eq!(sentence[a..b].iter().collect::<String>(), got[1].text);
+        assert_eq!(got[0].span.0, 0);
+        // A passive verb joined by "and" is one fact.
+        let got = claims_full(
+            "b.txt",
+            "The 1990 survey was planned and paid for by the Royal Society.\n",
+        );
+        assert_eq!(got.len(), 1, "{got:#?}");
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_get_a_subject_of_a_compatible_kind() {
+        let src = "Ships\n\nRMS Olympic was launched at Belfast in 1910. It sailed for the White Star Line \
+                   until 1935. Marie Curie moved to Paris in 1891. She won the Nobel Prize in 1903. \
+                   The European Space Agency was founded in 1975. The agency opened a centre in Darmstadt in 1967. \
+                   In 1911 Roald Amundsen and Olav Bjaaland reached the South Pole. The pair returned to Norway in 1912. \
+                   They were honoured in Oslo in 1912.\n";
+        let got = claims_full("s.txt", src);
+        let subject = |start: &str| {
+            got.iter()
+                .find(|c| c.text.starts_with(start))
+                .map(|c| c.subject.clone())
+                .unwrap_or_else(|| panic!("no claim {start}: {got:#?}"))
+        };
+        assert_eq!(subject("It sailed"), "RMS Olympic");
+        assert_eq!(subject("She won"), "Marie Curie");
+        assert_eq!(subject("The agency"), "European Space Agency");
+        assert_eq!(subject("The pair"), "Roald Amundsen and Olav Bjaaland");
+        assert_eq!(subject("They were"), "Roald Amundsen and Olav Bjaaland");
+        assert_eq!(subject("RMS Olympic"), "");
+        let she = got.iter().find(|c| c.text.starts_with("She won")).unwrap();
+        assert_eq!(she.judged_text(), "Marie Curie won the Nobel Prize in 1903.");
+        assert_eq!(she.shown_text(), "She [Marie Curie] won the Nobel Prize in 1903.");
+    }
+
+    #[test]
+    fn a_pronoun_with_no_earlier_name_falls_back_to_the_title_topic() {
+        let src = "Titanic: the liner and its legend\n\nNothing about the Titanic was ordinary. \
+                   The Titanic was a liner. The Titanic sank. It was built in Belfast in 1911.\n";
+        let got = claims_full("t.txt", src);
+        let it = got
+            .iter()
+            .find(|c| c.text.starts_with("It was built"))
+            .expect("claim");
+        assert_eq!(it.subject, "Titanic");
+        assert_eq!(it.shown_text(), "It [Titanic] was built in Belfast in 1911.");
+    }
+
+    #[test]
+    fn an_opinion_wrapper_is_peeled_off_the_fact() {
+        let src = "Rail\n\nThe new rail link is a stroke of genius: a faster route bypassing the Alps \
+                   (and its awful tunnels).\n";
+        let got = claims_full("r.txt", src);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(
+            got[0].text,
+            "The new rail link is a faster route bypassing the Alps"
+        );
+        assert!(got[0]
+            .sentence
+            .starts_with("The new rail link is a stroke of genius:"));
+        // Pure opinion stays out.
+        assert!(claims_full(
+            "r.txt",
+            "Rail\n\nThe new rail link is a stroke of sheer genius.\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn lower_case_text_is_read_by_its_structure() {
+        let src = "declan smith scored twice as the rovers beat alloa athletic in the cup.\n\n\
+                   is this the end of football?\n\nwe think it could perhaps be wonderful.\n";
+        let got: Vec<String> = claims_full("x.txt", src).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            got,
+            vec!["Declan smith scored twice as the rovers beat alloa athletic in the cup."]
+        );
+        // All caps: every word is capitalised, so capitals count for nothing.
+        assert!(check_worthiness("THIS IS SIMPLY THE BEST IDEA EVER") < DEFAULT_MIN_SCORE);
+    }
+
+    #[test]
+    fn plain_facts_without_names_or_numbers_are_kept() {
+        // A verb and a time word, no capital or digit.
+        assert!(check_worthiness("The conversion rates had been fixed the day before.") >= DEFAULT_MIN_SCORE);
+        // "could not" is no hedge.
+        assert!(check_worthiness("The main engine could not fire a second time.") >= DEFAULT_MIN_SCORE);
+        assert!(check_worthiness("The engine could perhaps fire a second time.") < DEFAULT_MIN_SCORE);
+    }
+
+    #[test]
+    fn very_long_sentences_do_not_copy_themselves_into_every_claim() {
+        let s = "The council met in Brussels in 2024; ".repeat(5_000);
+        let got = claims_full("l.txt", &s);
+        assert_eq!(got.len(), 5_000);
+        assert!(got.iter().all(|c| c.sentence.is_empty() && c.span == (0, 0)));
     }
 }

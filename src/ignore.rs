@@ -350,6 +350,7 @@ mod tests {
             column: 1,
             text: text.into(),
             score: 1.0,
+            ..Claim::default()
         };
         assert!(ignores.matches(&claim("a-1", "The moon is made of\tcheese.")));
         assert!(ignores.matches(&claim("a-2", "Anything.")));

@@ -17,6 +17,9 @@ struct JsonClaim {
     line: usize,
     column: usize,
     text: String,
+    sentence: String,
+    subject: String,
+    span: (usize, usize),
     verdict: String,
     score: f64,
     reference: Option<JsonRef>,
@@ -60,6 +63,17 @@ fn claim<'a>(r: &'a JsonReport, text_start: &str) -> &'a JsonClaim {
         .iter()
         .find(|c| c.text.starts_with(text_start))
         .unwrap_or_else(|| panic!("no claim starting with {text_start:?} in {:#?}", r.claims))
+}
+
+#[test]
+fn json_claims_carry_their_sentence_span_and_resolved_subject() {
+    let (_, r) = landmarks();
+    let it = claim(&r, "It is located in Paris");
+    assert_eq!(it.subject, "Eiffel Tower");
+    assert_eq!(it.sentence, "It is located in Paris.");
+    assert_eq!(it.span, (0, 23));
+    let first = claim(&r, "The Eiffel Tower was completed in 1889");
+    assert_eq!(first.subject, "");
 }
 
 #[test]
@@ -236,7 +250,10 @@ fn extract_writes_claims_csv_that_check_reads_back() {
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("id,article,line,column,text,score"));
+    assert_eq!(
+        lines.next(),
+        Some("id,article,line,column,text,score,sentence,subject")
+    );
     let first = lines.next().unwrap();
     assert!(
         first.starts_with(

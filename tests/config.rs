@@ -154,11 +154,11 @@ fn cli_flags_beat_the_config_which_beats_the_defaults() {
 
     repo.write(
         "factcheck.toml",
-        "format = \"json\"\nfail-on = \"never\"\nmin-score = 0.6\nprofile = \"strict\"\n",
+        "format = \"json\"\nfail-on = \"never\"\nmin-score = 0.75\nprofile = \"strict\"\n",
     );
     let (code, out, _) = repo.run("", &args);
     assert_eq!(code, 0, "fail-on = never from the config");
-    assert_eq!(claims_of(&out).len(), 5, "min-score 0.6 drops the 0.55 claim");
+    assert_eq!(claims_of(&out).len(), 5, "min-score 0.75 drops the 0.70 claim");
 
     let mut flags = args.to_vec();
     flags.extend([

@@ -314,6 +314,9 @@ fn checked() -> impl Strategy<Value = Checked> {
                 }),
                 reason,
                 candidates: Vec::new(),
+                sentence: String::new(),
+                subject: String::new(),
+                span: (0, 0),
             },
         )
 }
@@ -388,7 +391,7 @@ proptest! {
         let claims: Vec<Claim> = rows
             .into_iter()
             .enumerate()
-            .map(|(n, (id, article, text, score))| Claim { id, article, line: n, column: n * 2, text, score })
+            .map(|(n, (id, article, text, score))| Claim { id, article, line: n, column: n * 2, text, score, ..Claim::default() })
             .collect();
         let rows = read_csv(&claims_csv(&claims));
         prop_assert_eq!(rows.len(), claims.len() + 1);

@@ -61,7 +61,9 @@ pub fn report_csv(report: &Report) -> String {
 /// Renders extracted claims as a claims CSV (`id,article,line,column,text,score`).
 pub fn claims_csv(claims: &[Claim]) -> String {
     write_rows(
-        &["id", "article", "line", "column", "text", "score"],
+        &[
+            "id", "article", "line", "column", "text", "score", "sentence", "subject",
+        ],
         claims.iter().map(|c| {
             vec![
                 c.id.clone(),
@@ -70,6 +72,8 @@ pub fn claims_csv(claims: &[Claim]) -> String {
                 c.column.to_string(),
                 c.text.clone(),
                 format!("{:.2}", c.score),
+                c.sentence.clone(),
+                c.subject.clone(),
             ]
         }),
     )

@@ -40,7 +40,7 @@ fn annotation(command: &str, c: &Checked) -> String {
         "title={}",
         escape_property(&format!("factcheck {}", c.verdict))
     ));
-    let mut message = format!("{} \u{2014} {}", c.text, c.reason);
+    let mut message = format!("{} \u{2014} {}", c.shown_text(), c.reason);
     if let Some(r) = &c.reference {
         if !mentions(&c.reason, &r.id) {
             message.push_str(&format!(" (ref {})", r.id));

@@ -582,6 +582,9 @@ pub(crate) mod tests {
             }),
             reason: format!("reason for {id}"),
             candidates: Vec::new(),
+            sentence: String::new(),
+            subject: String::new(),
+            span: (0, 0),
         }
     }
 

@@ -94,7 +94,7 @@ pub fn report_markdown(report: &Report) -> String {
             out,
             "| {} | {} | {} | {} | {} |",
             cell(&location),
-            cell(&c.text),
+            cell(&c.shown_text()),
             badge(c.verdict),
             reference,
             cell(&c.reason)

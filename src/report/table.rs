@@ -40,7 +40,7 @@ pub fn report_table(report: &Report, color: bool, width: Option<u16>) -> String 
         }
         table.add_row(vec![
             Cell::new(strip_controls(&location)),
-            Cell::new(strip_controls(&c.text)),
+            Cell::new(strip_controls(&c.shown_text())),
             verdict,
             Cell::new(
                 c.reference

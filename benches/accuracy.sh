@@ -43,3 +43,6 @@ print(f"| {name} | {split} | {e['claims']} | {e['accuracy']:.3f} | {e['macro_f1'
 PY
   done
 done
+
+# The article benches (end to end and claims mode): a second table.
+bash "$(dirname "$0")/articles.sh" "$@"

@@ -453,6 +453,9 @@ mod tests {
                 "and then ".repeat(1000)
             ),
             score: 1.0,
+            sentence: String::new(),
+            subject: String::new(),
+            span: (0, 0),
         };
         let report = check_claims(vec![claim], &index, &Options::default());
         let reason = &report.claims[0].reason;

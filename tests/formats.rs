@@ -86,8 +86,17 @@ fn github_demo_has_one_annotation_per_finding() {
             c["verdict"].as_str().unwrap()
         );
         assert!(line.starts_with(&expected), "{line}\nexpected start: {expected}");
-        let text = c["text"].as_str().unwrap().replace('%', "%25");
-        assert!(line.contains(&format!("::{text} \u{2014} ")), "{line}");
+        let subject = c["subject"].as_str().unwrap_or("");
+        if subject.is_empty() {
+            let text = c["text"].as_str().unwrap().replace('%', "%25");
+            assert!(line.contains(&format!("::{text} \u{2014} ")), "{line}");
+        } else {
+            // A resolved subject is shown in brackets after the words it resolves.
+            assert!(
+                line.contains(&format!(" [{}] ", subject.replace('%', "%25"))),
+                "{line}"
+            );
+        }
     }
 }
 

@@ -63,17 +63,23 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 };
                 // A clause without a word (";", "—") is no claim, even at
                 // --min-score 0 (found by fuzzing: it became an empty claim).
-                if text::tokens(&clause_text).next().is_none() {
+                // Tokenised once; the window bounds what entities and
+                // shared subjects read of a very long clause.
+                let toks = text::tokenize(&clause_text);
+                if toks.is_empty() {
                     continue;
                 }
-                let phrase = claim::subject_phrase(&clause_text);
+                let head = &toks[..toks
+                    .partition_point(|t| t.span.end <= ENTITY_WINDOW)
+                    .min(MAX_CLAUSE_TOKENS)];
+                let phrase = claim::subject_phrase_of(&clause_text, &toks);
                 let subject = match phrase {
                     Some((claim::SubjectPhrase::Missing, _)) => left_subject.clone(),
                     Some((kind, (_, end))) => context.resolve(&clause_text, kind, end, topic.as_deref()),
                     None => None,
                 };
                 let own_subject = match phrase {
-                    None => subject_words(&clause_text),
+                    None => subject_words(&clause_text, head),
                     Some((claim::SubjectPhrase::Description, (start, end))) => {
                         Some(clause_text[start..end].to_string())
                     }
@@ -89,9 +95,10 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     ))
                 );
                 let unresolved = needs_subject && subject.is_none();
-                let score = score_clause(&clause_text, cased, unresolved);
+                let score = score_clause(&clause_text, &toks, cased, unresolved);
                 context.observe(
                     &clause_text,
+                    head,
                     cased,
                     subject.as_deref(),
                     phrase.map(|p| p.0),
@@ -107,6 +114,7 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     (String::new(), (0, 0))
                 } else {
                     let span = span_of(
+                        &sentence_text,
                         sentence_raw,
                         clause.range.start - sentence.start,
                         &clause_text,
@@ -158,8 +166,13 @@ fn is_cased(text: &str) -> bool {
 
 /// Character span of a claim in its collapsed sentence: from where its
 /// clause starts to where the clause ends (a peeled fact spans its wrapper).
-fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> (usize, usize) {
-    let collapsed = collapse(sentence);
+fn span_of(
+    collapsed: &str,
+    sentence: &str,
+    clause_start: usize,
+    text: &str,
+    clause: &Clause,
+) -> (usize, usize) {
     let before = collapse(&sentence[..clause_start]);
     // The clause's words start after the collapsed prefix (and its space).
     let from = before.len().min(collapsed.len());
@@ -186,8 +199,7 @@ fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> 
 /// none: the noun phrase before its last verb group, back to the clause's
 /// start or to "that", "which", "who" or a comma ("Supplies were so scarce
 /// that the team recovered" -> "the team").
-fn subject_words(text: &str) -> Option<String> {
-    let toks: Vec<text::Token> = text::tokens(window(text, CLAUSE_WINDOW)).take(60).collect();
+fn subject_words(text: &str, toks: &[text::Token]) -> Option<String> {
     let mut verb = toks.iter().rposition(|t| claim::is_finite_verb(&t.norm))?;
     while verb > 0 && claim::is_finite_verb(&toks[verb - 1].norm) {
         verb -= 1;
@@ -476,13 +488,12 @@ impl Context {
     fn observe(
         &mut self,
         text: &str,
+        toks: &[text::Token],
         cased: bool,
         resolved: Option<&str>,
         phrase: Option<claim::SubjectPhrase>,
         continues: bool,
     ) {
-        let text = window(text, ENTITY_WINDOW);
-        let toks: Vec<text::Token> = text::tokens(text).take(MAX_CLAUSE_TOKENS).collect();
         let verb = toks
             .iter()
             .position(|t| claim::is_finite_verb(&t.norm))
@@ -970,7 +981,12 @@ pub fn check_worthiness(sentence: &str) -> f64 {
             _
         ))
     );
-    score_clause(sentence, is_cased(sentence), unresolved)
+    score_clause(
+        sentence,
+        &text::tokenize(sentence),
+        is_cased(sentence),
+        unresolved,
+    )
 }
 
 /// Score a checkable sentence starts from.
@@ -1003,8 +1019,7 @@ const UNRESOLVED_PENALTY: f64 = 0.1;
 /// against (questions, imperatives, hedges, opinion words, first or second
 /// person, rhetoric, too short or too long). In text without capitals
 /// (`cased` false) words outside the common vocabulary stand for names.
-fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
-    let toks = text::tokenize(sentence);
+fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: bool) -> f64 {
     let words = toks.len();
     if words == 0 {
         return 0.0;

@@ -1098,7 +1098,16 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: b
     if unresolved || matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
         score -= UNRESOLVED_PENALTY;
     }
-    if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {
+    // "us" is the country when written "US", after an article ("the us
+    // state") or in text without capitals.
+    let personal = toks.iter().enumerate().any(|(i, t)| {
+        lexicon::is_personal(&t.norm)
+            && !(t.norm == "us"
+                && (!cased
+                    || sentence[t.span.clone()].starts_with('U')
+                    || (i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "a" | "an"))))
+    });
+    if personal {
         score -= 0.25;
     }
     // Rhetoric: "not just ... but", "isn't just", similes.
@@ -1414,5 +1423,16 @@ mod tests {
         let got = claims_full("l.txt", &s);
         assert_eq!(got.len(), 5_000);
         assert!(got.iter().all(|c| c.sentence.is_empty() && c.span == (0, 0)));
+    }
+
+    #[test]
+    fn us_the_country_is_not_first_person() {
+        let ours = check_worthiness("The council gave us the keys in 2020.");
+        let country = check_worthiness("The council gave the US the keys in 2020.");
+        assert!(country > ours, "{country} {ours}");
+        assert!(
+            check_worthiness("a police officer in the us state of ohio has been charged with murder.")
+                >= DEFAULT_MIN_SCORE
+        );
     }
 }

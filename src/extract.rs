@@ -904,7 +904,6 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
         ", but ",
         ", while ",
         ", whereas ",
-        ", so ",
         " — ",
         " – ",
         "—",

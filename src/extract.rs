@@ -500,7 +500,7 @@ impl Context {
             .unwrap_or(toks.len());
         let mut subject = None;
         if cased {
-            for (start, end, referent) in entities(text, &toks, &self.surnames) {
+            for (start, end, referent) in entities(text, toks, &self.surnames) {
                 if referent.kind == Kind::Person {
                     if let Some(last) = referent.words.split_whitespace().last() {
                         self.surnames.insert(text::fold(last));
@@ -677,13 +677,12 @@ fn topic_of(article: &Article) -> Option<String> {
             }
         }
     }
-    let (best, i) = title_toks
+    let (_, i) = title_toks
         .iter()
         .enumerate()
         .filter_map(|(i, t)| counts.get(t.norm.as_str()).map(|&n| (n, i)))
         .filter(|&(n, _)| n >= MIN_TOPIC_MENTIONS)
         .max_by_key(|&(n, i)| (n, usize::MAX - i))?;
-    let _ = best;
     let t = &title_toks[i];
     let end = match title_toks.get(i + 1) {
         Some(next)
@@ -1062,7 +1061,7 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: b
     if numbers > 0 || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
         score += NUMBER_BONUS;
     }
-    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(sentence, &toks) {
+    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(toks) {
         score += VERB_BONUS;
     }
     let trimmed = sentence.trim_end();
@@ -1136,7 +1135,7 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: b
 /// True when a word in "-s" reads as a verb in the present tense: right
 /// after a subject pronoun, a name, "that", "which" or "who", past adverbs
 /// ("It also mints", "Tesco sells", "the country that issues it").
-fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
+fn has_present_verb(toks: &[text::Token]) -> bool {
     let verb_form = |t: &text::Token| {
         t.shape == Shape::Word
             && t.norm.len() > 3
@@ -1144,7 +1143,6 @@ fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
             && !["ss", "us", "is", "ous"].iter().any(|e| t.norm.ends_with(e))
             && !t.stop
     };
-    let _ = text;
     let mut after_subject = false;
     for t in toks {
         if after_subject && claim::is_adverb_word(&t.norm) {

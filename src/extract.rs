@@ -86,16 +86,7 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     Some(_) => None,
                 };
                 left_subject = subject.clone().or(own_subject);
-                // A description ("The conversion rates") reads on its own; a pronoun does not.
-                let needs_subject = matches!(
-                    phrase,
-                    Some((
-                        claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
-                        _
-                    ))
-                );
-                let unresolved = needs_subject && subject.is_none();
-                let score = score_clause(&clause_text, &toks, cased, unresolved);
+                let score = score_clause(&clause_text, &toks, cased);
                 context.observe(
                     &clause_text,
                     head,
@@ -972,19 +963,7 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
 
 /// Scores how check-worthy a sentence is, in [0, 1].
 pub fn check_worthiness(sentence: &str) -> f64 {
-    let unresolved = matches!(
-        claim::subject_phrase(sentence),
-        Some((
-            claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
-            _
-        ))
-    );
-    score_clause(
-        sentence,
-        &text::tokenize(sentence),
-        is_cased(sentence),
-        unresolved,
-    )
+    score_clause(sentence, &text::tokenize(sentence), is_cased(sentence))
 }
 
 /// Score a checkable sentence starts from.
@@ -1010,14 +989,15 @@ const TIME_WORDS: &[&str] = &[
     "year",
     "yesterday",
 ];
-/// Taken off for a pronoun whose subject was not resolved.
-const UNRESOLVED_PENALTY: f64 = 0.1;
+/// Taken off for a demonstrative subject ("This is...", "These cables are..."),
+/// which points at the writer's argument more often than at a fact.
+const DEMONSTRATIVE_PENALTY: f64 = 0.1;
 
 /// Scores a clause in [0, 1]: cues for (names, numbers, a finite verb) and
 /// against (questions, imperatives, hedges, opinion words, first or second
 /// person, rhetoric, too short or too long). In text without capitals
 /// (`cased` false) words outside the common vocabulary stand for names.
-fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: bool) -> f64 {
+fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
     let words = toks.len();
     if words == 0 {
         return 0.0;
@@ -1091,10 +1071,10 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool, unresolved: b
         .filter(|t| t.shape == Shape::Word && lexicon::is_subjective(&t.norm))
         .count();
     score -= 0.1 * subjective.min(2) as f64;
-    // A pronoun subject ("It's...", "This is...") that no earlier name
-    // resolves cannot be checked on its own.
-    if unresolved || matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
-        score -= UNRESOLVED_PENALTY;
+    // A personal pronoun is no cue either way: resolved or not, "She won
+    // the prize in 1903" states a fact.
+    if matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
+        score -= DEMONSTRATIVE_PENALTY;
     }
     // "us" is the country when written "US", after an article ("the us
     // state") or in text without capitals.

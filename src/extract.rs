@@ -385,7 +385,7 @@ struct Context {
     person_before: Option<Referent>,
     /// The subject of the previous clause, when it is a named entity.
     previous_subject: Option<Referent>,
-    /// Folded word -> the latest entity holding it ("bank" -> "European Central Bank").
+    /// Folded head word -> the latest entity it ends ("bank" -> "European Central Bank").
     by_word: std::collections::HashMap<String, Referent>,
     /// Folded last words of the people named so far ("fleming").
     surnames: std::collections::HashSet<String>,
@@ -497,10 +497,14 @@ impl Context {
                         self.surnames.insert(text::fold(last));
                     }
                 }
-                for w in referent.words.split_whitespace() {
-                    let w = text::fold(w);
-                    if !lexicon::is_stop_word(&w) {
-                        self.by_word.insert(w, referent.clone());
+                // A name is found by its head, its last word ("the bank" ->
+                // "European Central Bank", not "the partnership" -> "Digital
+                // Partnership Council"); a pair is found by "the pair".
+                if referent.kind != Kind::Pair {
+                    if let Some(w) = referent.words.split_whitespace().last().map(text::fold) {
+                        if !lexicon::is_stop_word(&w) {
+                            self.by_word.insert(w, referent.clone());
+                        }
                     }
                 }
                 if referent.kind == Kind::Person
@@ -584,6 +588,9 @@ fn entities(
         let first_of_name = i == 0
             && toks.len() > 1
             && !toks[0].stop
+            && !lexicon::is_imperative(&toks[0].norm)
+            && !lexicon::is_hedge(&toks[0].norm)
+            && !claim::is_finite_verb(&toks[0].norm)
             && text[toks[0].span.clone()].starts_with(char::is_uppercase)
             && is_name(&toks[1])
             && text[toks[0].span.end..toks[1].span.start] == *" ";

@@ -81,6 +81,40 @@ impl Checked {
     }
 }
 
+/// The claims of a report grouped by sentence, in report order: adjacent
+/// claims of one article with the same non-empty `sentence` form a group;
+/// a claim without a known sentence is a group of its own. For the formats
+/// that show one mark per place (GitHub annotations).
+pub fn sentence_groups(claims: &[Checked]) -> Vec<&[Checked]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=claims.len() {
+        let same = i < claims.len()
+            && !claims[i].sentence.is_empty()
+            && claims[i].sentence == claims[i - 1].sentence
+            && claims[i].article == claims[i - 1].article;
+        if !same {
+            groups.push(&claims[start..i]);
+            start = i;
+        }
+    }
+    groups
+}
+
+/// The worst verdict of a group: contradicted, else unsupported, else supported.
+pub fn worst_verdict(group: &[Checked]) -> Verdict {
+    let rank = |v: Verdict| match v {
+        Verdict::Supported => 0,
+        Verdict::Unsupported => 1,
+        Verdict::Contradicted => 2,
+    };
+    group
+        .iter()
+        .map(|c| c.verdict)
+        .max_by_key(|&v| rank(v))
+        .unwrap_or(Verdict::Supported)
+}
+
 /// Counts per verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -99,19 +99,19 @@ const PHRASE_WINDOW_CHARS: usize = 200;
 /// Words after "the" that a definite description may hold before its verb.
 const MAX_DESCRIPTION_WORDS: usize = 3;
 
-/// Verbs in the past tense that do not end in "-ed".
+/// Verbs in the past tense that do not end in "-ed" (sorted: binary search).
 const IRREGULAR_PAST: &[&str] = &[
     "became", "began", "bought", "brought", "built", "came", "caught", "chose", "cost", "did", "drew",
     "drove", "fell", "felt", "flew", "fought", "found", "gave", "got", "grew", "had", "held", "hit", "kept",
     "knew", "laid", "led", "left", "lost", "made", "meant", "met", "paid", "put", "ran", "rose", "said",
     "sank", "sat", "saw", "sent", "set", "shot", "shut", "sold", "spent", "split", "spoke", "stood",
-    "struck", "swam", "took", "taught", "told", "thought", "threw", "went", "won", "wore", "wrote",
+    "struck", "swam", "taught", "thought", "threw", "told", "took", "went", "won", "wore", "wrote",
 ];
 
 /// True for a word (folded) that reads as a finite verb: an auxiliary, a
 /// factual verb, a past form in "-ed" or an irregular past.
 pub fn is_finite_verb(folded: &str) -> bool {
-    crate::lexicon::is_verb_like(folded) || IRREGULAR_PAST.contains(&folded)
+    crate::lexicon::is_verb_like(folded) || IRREGULAR_PAST.binary_search(&folded).is_ok()
 }
 
 /// Finds how `text` names its subject when that needs context: the phrase
@@ -123,9 +123,17 @@ pub fn subject_phrase(text: &str) -> Option<(SubjectPhrase, (usize, usize))> {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let mut toks: Vec<crate::text::Token> = crate::text::tokens(head)
-        .take(MAX_DESCRIPTION_WORDS + 3)
-        .collect();
+    let toks: Vec<crate::text::Token> = crate::text::tokens(head).take(PHRASE_TOKENS).collect();
+    subject_phrase_of(text, &toks)
+}
+
+/// Tokens at the start of a claim read for its subject phrase.
+const PHRASE_TOKENS: usize = MAX_DESCRIPTION_WORDS + 3;
+
+/// [`subject_phrase`] of a text already tokenised (`toks` are its tokens,
+/// or at least its first ones).
+pub fn subject_phrase_of(text: &str, toks: &[crate::text::Token]) -> Option<(SubjectPhrase, (usize, usize))> {
+    let mut toks: Vec<&crate::text::Token> = toks.iter().take(PHRASE_TOKENS).collect();
     // A leading connective ("Yet he never...") is kept before the subject.
     if toks.len() > 2 && LEADING_CONNECTIVES.contains(&toks[0].norm.as_str()) {
         toks.remove(0);
@@ -457,5 +465,13 @@ mod tests {
         assert_eq!(c.subject, "Titanic");
         assert_eq!(c.span, (5, 26));
         assert_eq!(c.judged_text(), "Titanic was built in 1909.");
+    }
+
+    #[test]
+    fn irregular_past_is_sorted_for_binary_search() {
+        let mut sorted = IRREGULAR_PAST.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, IRREGULAR_PAST);
+        assert!(is_finite_verb("cost") && is_finite_verb("won") && !is_finite_verb("bridge"));
     }
 }

@@ -63,35 +63,33 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 };
                 // A clause without a word (";", "—") is no claim, even at
                 // --min-score 0 (found by fuzzing: it became an empty claim).
-                if text::tokens(&clause_text).next().is_none() {
+                // Tokenised once; the window bounds what entities and
+                // shared subjects read of a very long clause.
+                let toks = text::tokenize(&clause_text);
+                if toks.is_empty() {
                     continue;
                 }
-                let phrase = claim::subject_phrase(&clause_text);
+                let head = &toks[..toks
+                    .partition_point(|t| t.span.end <= ENTITY_WINDOW)
+                    .min(MAX_CLAUSE_TOKENS)];
+                let phrase = claim::subject_phrase_of(&clause_text, &toks);
                 let subject = match phrase {
                     Some((claim::SubjectPhrase::Missing, _)) => left_subject.clone(),
                     Some((kind, (_, end))) => context.resolve(&clause_text, kind, end, topic.as_deref()),
                     None => None,
                 };
                 let own_subject = match phrase {
-                    None => subject_words(&clause_text),
+                    None => subject_words(&clause_text, head),
                     Some((claim::SubjectPhrase::Description, (start, end))) => {
                         Some(clause_text[start..end].to_string())
                     }
                     Some(_) => None,
                 };
                 left_subject = subject.clone().or(own_subject);
-                // A description ("The conversion rates") reads on its own; a pronoun does not.
-                let needs_subject = matches!(
-                    phrase,
-                    Some((
-                        claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
-                        _
-                    ))
-                );
-                let unresolved = needs_subject && subject.is_none();
-                let score = score_clause(&clause_text, cased, unresolved);
+                let score = score_clause(&clause_text, &toks, cased);
                 context.observe(
                     &clause_text,
+                    head,
                     cased,
                     subject.as_deref(),
                     phrase.map(|p| p.0),
@@ -107,6 +105,7 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                     (String::new(), (0, 0))
                 } else {
                     let span = span_of(
+                        &sentence_text,
                         sentence_raw,
                         clause.range.start - sentence.start,
                         &clause_text,
@@ -158,8 +157,13 @@ fn is_cased(text: &str) -> bool {
 
 /// Character span of a claim in its collapsed sentence: from where its
 /// clause starts to where the clause ends (a peeled fact spans its wrapper).
-fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> (usize, usize) {
-    let collapsed = collapse(sentence);
+fn span_of(
+    collapsed: &str,
+    sentence: &str,
+    clause_start: usize,
+    text: &str,
+    clause: &Clause,
+) -> (usize, usize) {
     let before = collapse(&sentence[..clause_start]);
     // The clause's words start after the collapsed prefix (and its space).
     let from = before.len().min(collapsed.len());
@@ -186,8 +190,7 @@ fn span_of(sentence: &str, clause_start: usize, text: &str, clause: &Clause) -> 
 /// none: the noun phrase before its last verb group, back to the clause's
 /// start or to "that", "which", "who" or a comma ("Supplies were so scarce
 /// that the team recovered" -> "the team").
-fn subject_words(text: &str) -> Option<String> {
-    let toks: Vec<text::Token> = text::tokens(window(text, CLAUSE_WINDOW)).take(60).collect();
+fn subject_words(text: &str, toks: &[text::Token]) -> Option<String> {
     let mut verb = toks.iter().rposition(|t| claim::is_finite_verb(&t.norm))?;
     while verb > 0 && claim::is_finite_verb(&toks[verb - 1].norm) {
         verb -= 1;
@@ -382,7 +385,7 @@ struct Context {
     person_before: Option<Referent>,
     /// The subject of the previous clause, when it is a named entity.
     previous_subject: Option<Referent>,
-    /// Folded word -> the latest entity holding it ("bank" -> "European Central Bank").
+    /// Folded head word -> the latest entity it ends ("bank" -> "European Central Bank").
     by_word: std::collections::HashMap<String, Referent>,
     /// Folded last words of the people named so far ("fleming").
     surnames: std::collections::HashSet<String>,
@@ -476,29 +479,32 @@ impl Context {
     fn observe(
         &mut self,
         text: &str,
+        toks: &[text::Token],
         cased: bool,
         resolved: Option<&str>,
         phrase: Option<claim::SubjectPhrase>,
         continues: bool,
     ) {
-        let text = window(text, ENTITY_WINDOW);
-        let toks: Vec<text::Token> = text::tokens(text).take(MAX_CLAUSE_TOKENS).collect();
         let verb = toks
             .iter()
             .position(|t| claim::is_finite_verb(&t.norm))
             .unwrap_or(toks.len());
         let mut subject = None;
         if cased {
-            for (start, end, referent) in entities(text, &toks, &self.surnames) {
+            for (start, end, referent) in entities(text, toks, &self.surnames) {
                 if referent.kind == Kind::Person {
                     if let Some(last) = referent.words.split_whitespace().last() {
                         self.surnames.insert(text::fold(last));
                     }
                 }
-                for w in referent.words.split_whitespace() {
-                    let w = text::fold(w);
-                    if !lexicon::is_stop_word(&w) {
-                        self.by_word.insert(w, referent.clone());
+                // A name is found by its head, its last word ("the bank" ->
+                // "European Central Bank", not "the partnership" -> "Digital
+                // Partnership Council"); a pair is found by "the pair".
+                if referent.kind != Kind::Pair {
+                    if let Some(w) = referent.words.split_whitespace().last().map(text::fold) {
+                        if !lexicon::is_stop_word(&w) {
+                            self.by_word.insert(w, referent.clone());
+                        }
                     }
                 }
                 if referent.kind == Kind::Person
@@ -582,6 +588,9 @@ fn entities(
         let first_of_name = i == 0
             && toks.len() > 1
             && !toks[0].stop
+            && !lexicon::is_imperative(&toks[0].norm)
+            && !lexicon::is_hedge(&toks[0].norm)
+            && !claim::is_finite_verb(&toks[0].norm)
             && text[toks[0].span.clone()].starts_with(char::is_uppercase)
             && is_name(&toks[1])
             && text[toks[0].span.end..toks[1].span.start] == *" ";
@@ -666,13 +675,12 @@ fn topic_of(article: &Article) -> Option<String> {
             }
         }
     }
-    let (best, i) = title_toks
+    let (_, i) = title_toks
         .iter()
         .enumerate()
         .filter_map(|(i, t)| counts.get(t.norm.as_str()).map(|&n| (n, i)))
         .filter(|&(n, _)| n >= MIN_TOPIC_MENTIONS)
         .max_by_key(|&(n, i)| (n, usize::MAX - i))?;
-    let _ = best;
     let t = &title_toks[i];
     let end = match title_toks.get(i + 1) {
         Some(next)
@@ -893,7 +901,6 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
         ", but ",
         ", while ",
         ", whereas ",
-        ", so ",
         " — ",
         " – ",
         "—",
@@ -963,14 +970,7 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<std::ops::
 
 /// Scores how check-worthy a sentence is, in [0, 1].
 pub fn check_worthiness(sentence: &str) -> f64 {
-    let unresolved = matches!(
-        claim::subject_phrase(sentence),
-        Some((
-            claim::SubjectPhrase::Pronoun | claim::SubjectPhrase::Possessive,
-            _
-        ))
-    );
-    score_clause(sentence, is_cased(sentence), unresolved)
+    score_clause(sentence, &text::tokenize(sentence), is_cased(sentence))
 }
 
 /// Score a checkable sentence starts from.
@@ -996,15 +996,15 @@ const TIME_WORDS: &[&str] = &[
     "year",
     "yesterday",
 ];
-/// Taken off for a pronoun whose subject was not resolved.
-const UNRESOLVED_PENALTY: f64 = 0.1;
+/// Taken off for a demonstrative subject ("This is...", "These cables are..."),
+/// which points at the writer's argument more often than at a fact.
+const DEMONSTRATIVE_PENALTY: f64 = 0.1;
 
 /// Scores a clause in [0, 1]: cues for (names, numbers, a finite verb) and
 /// against (questions, imperatives, hedges, opinion words, first or second
 /// person, rhetoric, too short or too long). In text without capitals
 /// (`cased` false) words outside the common vocabulary stand for names.
-fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
-    let toks = text::tokenize(sentence);
+fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
     let words = toks.len();
     if words == 0 {
         return 0.0;
@@ -1048,7 +1048,7 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
     if numbers > 0 || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
         score += NUMBER_BONUS;
     }
-    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(sentence, &toks) {
+    if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(toks) {
         score += VERB_BONUS;
     }
     let trimmed = sentence.trim_end();
@@ -1078,12 +1078,21 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
         .filter(|t| t.shape == Shape::Word && lexicon::is_subjective(&t.norm))
         .count();
     score -= 0.1 * subjective.min(2) as f64;
-    // A pronoun subject ("It's...", "This is...") that no earlier name
-    // resolves cannot be checked on its own.
-    if unresolved || matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
-        score -= UNRESOLVED_PENALTY;
+    // A personal pronoun is no cue either way: resolved or not, "She won
+    // the prize in 1903" states a fact.
+    if matches!(toks[0].norm.as_str(), "this" | "these" | "those") {
+        score -= DEMONSTRATIVE_PENALTY;
     }
-    if toks.iter().any(|t| lexicon::is_personal(&t.norm)) {
+    // "us" is the country when written "US", after an article ("the us
+    // state") or in text without capitals.
+    let personal = toks.iter().enumerate().any(|(i, t)| {
+        lexicon::is_personal(&t.norm)
+            && !(t.norm == "us"
+                && (!cased
+                    || sentence[t.span.clone()].starts_with('U')
+                    || (i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "a" | "an"))))
+    });
+    if personal {
         score -= 0.25;
     }
     // Rhetoric: "not just ... but", "isn't just", similes.
@@ -1113,7 +1122,7 @@ fn score_clause(sentence: &str, cased: bool, unresolved: bool) -> f64 {
 /// True when a word in "-s" reads as a verb in the present tense: right
 /// after a subject pronoun, a name, "that", "which" or "who", past adverbs
 /// ("It also mints", "Tesco sells", "the country that issues it").
-fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
+fn has_present_verb(toks: &[text::Token]) -> bool {
     let verb_form = |t: &text::Token| {
         t.shape == Shape::Word
             && t.norm.len() > 3
@@ -1121,7 +1130,6 @@ fn has_present_verb(text: &str, toks: &[text::Token]) -> bool {
             && !["ss", "us", "is", "ous"].iter().any(|e| t.norm.ends_with(e))
             && !t.stop
     };
-    let _ = text;
     let mut after_subject = false;
     for t in toks {
         if after_subject && claim::is_adverb_word(&t.norm) {
@@ -1399,5 +1407,16 @@ mod tests {
         let got = claims_full("l.txt", &s);
         assert_eq!(got.len(), 5_000);
         assert!(got.iter().all(|c| c.sentence.is_empty() && c.span == (0, 0)));
+    }
+
+    #[test]
+    fn us_the_country_is_not_first_person() {
+        let ours = check_worthiness("The council gave us the keys in 2020.");
+        let country = check_worthiness("The council gave the US the keys in 2020.");
+        assert!(country > ours, "{country} {ours}");
+        assert!(
+            check_worthiness("a police officer in the us state of ohio has been charged with murder.")
+                >= DEFAULT_MIN_SCORE
+        );
     }
 }

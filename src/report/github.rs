@@ -11,21 +11,38 @@ use crate::check::{Checked, Report};
 use crate::verdict::Verdict;
 
 /// Renders a report as GitHub workflow commands, one line per finding.
+///
+/// The claims of one sentence give one annotation, at the first one's
+/// place, with the sentence's worst verdict and the messages of the claims
+/// that have it.
 pub fn report_github(report: &Report) -> String {
     let mut out = String::new();
-    for c in &report.claims {
-        let command = match c.verdict {
+    for group in crate::check::sentence_groups(&report.claims) {
+        let worst = crate::check::worst_verdict(group);
+        let command = match worst {
             Verdict::Contradicted => "error",
             Verdict::Unsupported => "warning",
             Verdict::Supported => continue,
         };
-        out.push_str(&annotation(command, c));
+        let messages: Vec<String> = group.iter().filter(|c| c.verdict == worst).map(message).collect();
+        out.push_str(&annotation(command, &group[0], worst, &messages.join(" | ")));
         out.push('\n');
     }
     out
 }
 
-fn annotation(command: &str, c: &Checked) -> String {
+/// A claim's message: its text (with a resolved subject), why, and the reference.
+fn message(c: &Checked) -> String {
+    let mut message = format!("{} \u{2014} {}", c.shown_text(), c.reason);
+    if let Some(r) = &c.reference {
+        if !mentions(&c.reason, &r.id) {
+            message.push_str(&format!(" (ref {})", r.id));
+        }
+    }
+    message
+}
+
+fn annotation(command: &str, c: &Checked, verdict: Verdict, message: &str) -> String {
     let mut props = Vec::new();
     if !c.article.is_empty() {
         props.push(format!("file={}", escape_property(&c.article.replace('\\', "/"))));
@@ -38,15 +55,9 @@ fn annotation(command: &str, c: &Checked) -> String {
     }
     props.push(format!(
         "title={}",
-        escape_property(&format!("factcheck {}", c.verdict))
+        escape_property(&format!("factcheck {verdict}"))
     ));
-    let mut message = format!("{} \u{2014} {}", c.shown_text(), c.reason);
-    if let Some(r) = &c.reference {
-        if !mentions(&c.reason, &r.id) {
-            message.push_str(&format!(" (ref {})", r.id));
-        }
-    }
-    format!("::{command} {}::{}", props.join(","), escape_data(&message))
+    format!("::{command} {}::{}", props.join(","), escape_data(message))
 }
 
 /// True when `text` names `id` as a whole word.
@@ -122,5 +133,31 @@ mod tests {
         let mut r = sample();
         r.claims.retain(|c| c.verdict == Verdict::Supported);
         assert_eq!(report_github(&r), "");
+    }
+
+    #[test]
+    fn claims_of_one_sentence_give_one_annotation_with_its_worst_verdict() {
+        let mut r = sample();
+        r.claims.truncate(2);
+        for (i, c) in r.claims.iter_mut().enumerate() {
+            c.article = "a.md".into();
+            c.line = 3;
+            c.column = 1 + 20 * i;
+            c.sentence = "Tower A opened in 1900 and cost 5 francs.".into();
+        }
+        r.claims[0].verdict = Verdict::Unsupported;
+        r.claims[1].verdict = Verdict::Contradicted;
+        let out = report_github(&r);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 1, "{out}");
+        assert!(
+            lines[0].starts_with("::error file=a.md,line=3,col=1,title=factcheck contradicted::"),
+            "{out}"
+        );
+        assert!(lines[0].contains(&r.claims[1].reason), "{out}");
+        assert!(!lines[0].contains(&r.claims[0].reason), "{out}");
+        // Other sentences keep their own annotation.
+        r.claims[1].sentence = "Another sentence.".into();
+        assert_eq!(report_github(&r).lines().count(), 2);
     }
 }

@@ -601,6 +601,12 @@ pub fn synonyms(a: &str, b: &str) -> bool {
     wordnet().share_synset(a, b, FIRST_SENSES)
 }
 
+/// Same meaning in some sense, however rare ("sits"/"lies": both "be
+/// located"): used to veto an opposition that holds in another sense.
+pub fn synonyms_in_any_sense(a: &str, b: &str) -> bool {
+    wordnet().share_synset(a, b, usize::MAX)
+}
+
 /// `b` is more general than `a` ("a is a kind of b"): one of `a`'s first
 /// senses reaches one of `b`'s first senses by following hypernym and
 /// instance-hypernym links, in 1 to `max_depth` steps. Nouns and verbs only.

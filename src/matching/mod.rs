@@ -346,7 +346,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     && relations::antonyms(&t.norm, &r.norm)
                     // Opposite in one sense, the same in another ("sits" /
                     // "lies": both "is located") is no contradiction.
-                    && !relations::synonyms(&t.norm, &r.norm))
+                    && !wordnet::synonyms_in_any_sense(&t.norm, &r.norm))
             {
                 Some(ConflictKind::Antonym)
             } else if let Some(class) = lexicon::shared_class(&t.norm, &r.norm).filter(|_| {
@@ -634,10 +634,30 @@ fn numbers_and_dates(
         }
         // The reference's date that stands against it: one of the same
         // month or year, else the first.
-        let counterpart = ref_dates
+        // A reference date the claim states elsewhere ("the first day of
+        // 2001 ... 1 January 2002" against "1 January 2001") is another
+        // fact's date, not this one's counterpart.
+        let claim_years: Vec<i64> = claim
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !d.toks.contains(k))
+            .filter_map(|(_, t)| quantity::value(t))
+            .filter(|v| v.fract() == 0.0)
+            .map(|v| v as i64)
+            .collect();
+        let candidates: Vec<&quantity::Date> = ref_dates
+            .iter()
+            .filter(|r| {
+                r.year
+                    .is_none_or(|y| !claim_years.contains(&y) || Some(y) == d.year)
+            })
+            .collect();
+        let counterpart = candidates
             .iter()
             .find(|r| r.month == d.month || (r.year.is_some() && r.year == d.year))
-            .or(ref_dates.first());
+            .or(candidates.first())
+            .copied();
         if let Some(r) = counterpart {
             // The parts both dates give alike stay matched ("14 March" of
             // "14 March 2023" against "14 March 2024").
@@ -692,7 +712,8 @@ fn numbers_and_dates(
             .iter()
             .any(|r| quantity::relation(&c, r) == Relation::Holds)
         {
-            for &k in &c.toks {
+            // "roughly 330 feet" held by "about 100 m": the bound is accounted for too.
+            for &k in c.toks.iter().chain(&c.bound) {
                 status[k] = Status::Matched;
             }
             continue;

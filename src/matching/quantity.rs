@@ -59,6 +59,8 @@ pub(super) enum Kind {
 pub(super) struct Amount {
     /// Token positions it covers (bound words excluded; unit and scale words included).
     pub toks: Vec<usize>,
+    /// Token positions of its bound words ("more than", "roughly").
+    pub bound: Vec<usize>,
     /// Least value it allows, in base units.
     pub low: f64,
     /// Greatest value it allows, in base units.
@@ -283,6 +285,7 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
                     toks_covered.push(k + 1);
                 }
                 out.push(Amount {
+                    bound: (from..i).collect(),
                     text: a.text[toks[from].span.start..toks[*toks_covered.last().unwrap_or(&k)].span.end]
                         .to_string(),
                     toks: toks_covered,
@@ -374,6 +377,7 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         };
         let last = *covered.last().unwrap_or(&i);
         out.push(Amount {
+            bound: (from..i).collect(),
             text: a.text[toks[from].span.start..toks[last].span.end].to_string(),
             toks: covered,
             low: low.min(high),

@@ -26,6 +26,8 @@ use quantity::{Kind, Relation};
 const NAME_BOOST: f64 = 1.5;
 /// Retrieval boost of a word of the claim's subject.
 const SUBJECT_BOOST: f64 = 1.5;
+/// Share of a claim's weight that missing names may have in a supporting reference.
+const MINOR_NAME_SHARE: f64 = 0.1;
 /// Similarity at or above which two names are the same name spelled differently.
 const SAME_NAME: f64 = 0.85;
 /// Similarity at or above which two different names are a near miss.
@@ -218,16 +220,23 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// True when every key detail of the claim (its names) is
-    /// found in this reference or in `other`.
+    /// True when the key details of the claim (its names) are found in this
+    /// reference or in `other`, all but a minor one: a missing name may weigh
+    /// at most [`MINOR_NAME_SHARE`] of the claim ("the Allied landings").
     pub fn accounts_for_keys(&self, other: Option<&Alignment>) -> bool {
-        self.key.iter().enumerate().all(|(i, &k)| {
-            !k || self.found[i] || other.is_some_and(|o| o.found.get(i).copied().unwrap_or(false))
-        })
+        let total: f64 = self.weights.iter().sum();
+        let missing: f64 = (0..self.key.len())
+            .filter(|&i| {
+                self.key[i]
+                    && !self.found[i]
+                    && !other.is_some_and(|o| o.found.get(i).copied().unwrap_or(false))
+            })
+            .map(|i| self.weights[i])
+            .sum();
+        missing <= MINOR_NAME_SHARE * total
     }
-}
 
-impl Alignment {
+    /// Coverage of the claim by this reference and another together.
     /// Coverage of the claim by this reference and another together.
     pub fn joint_coverage(&self, other: &Alignment) -> f64 {
         let total: f64 = self.weights.iter().sum();

@@ -307,7 +307,14 @@ impl<'a> Evidence<'a> {
         let explained = alignments
             .iter()
             .filter(|a| {
-                refs[a.doc].rating && a.subject && a.aligned >= EXPLAINED && a.coverage >= EXPLAINED_SHARED
+                refs[a.doc].rating
+                    && a.subject
+                    && a.aligned >= EXPLAINED
+                    && a.coverage >= EXPLAINED_SHARED
+                    // More of the claim matched than in conflict: a claim
+                    // that only shares its frame with a reference is not
+                    // decided by it.
+                    && a.coverage >= a.aligned - a.coverage
             })
             .max_by(|a, b| {
                 a.aligned

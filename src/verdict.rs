@@ -315,6 +315,12 @@ impl<'a> Evidence<'a> {
                     // that only shares its frame with a reference is not
                     // decided by it.
                     && a.coverage >= a.aligned - a.coverage
+                    // A closed class or a slot filler needs the claim as well
+                    // covered here as elsewhere; a name in the same role and
+                    // the strong kinds do not.
+                    && a.conflicts.iter().any(|c| {
+                        c.kind.is_strong() || c.kind == ConflictKind::Role || a.coverage >= WEAK_CONFLICT_COVERAGE
+                    })
             })
             .max_by(|a, b| {
                 a.aligned

@@ -868,4 +868,76 @@ mod tests {
         assert_eq!(v, Verdict::Unsupported);
         assert!(reason.contains("no reference mentions \"Quantum\""), "{reason}");
     }
+
+    /// A small made-up table of one event, for the article-style conflicts.
+    fn ship() -> Index {
+        Index::build(vec![
+            r(
+                "T1",
+                "RMS Titanic sank in the North Atlantic Ocean on 15 April 1912 after striking an iceberg.",
+                true,
+            ),
+            r("T3", "The ship was built by Harland and Wolff in Belfast.", true),
+            r("T4", "More than 1,500 people died in the sinking.", true),
+            r("T5", "The RMS Carpathia rescued about 705 survivors.", true),
+            r(
+                "T6",
+                "Titanic left Southampton on her maiden voyage on 10 April 1912.",
+                true,
+            ),
+            r(
+                "T7",
+                "Each lifeboat held about 65 people and weighed roughly 2 tonnes.",
+                true,
+            ),
+        ])
+    }
+
+    fn on_ship(claim: &str) -> (Verdict, String) {
+        let j = judge(claim, &ship(), &Settings::default());
+        (j.verdict, j.reason)
+    }
+
+    #[test]
+    fn another_name_of_the_same_kind_contradicts() {
+        let (v, reason) = on_ship("Titanic sank in the Pacific Ocean on 15 April 1912.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"Pacific Ocean\", reference \"North Atlantic Ocean\" (ref T1)"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn bounds_that_exclude_each_other_contradict() {
+        let (v, reason) = on_ship("Fewer than 500 people died in the sinking.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim Fewer than 500, reference More than 1,500"),
+            "{reason}"
+        );
+        // A bound the reference's value satisfies is no conflict.
+        let (v, reason) = on_ship("More than 1,000 people died in the sinking.");
+        assert_eq!(v, Verdict::Supported, "{reason}");
+    }
+
+    #[test]
+    fn a_description_of_the_subject_is_not_another_subject() {
+        let (v, reason) = on_ship("The liner had left Southampton on 10 April 1912 for her maiden voyage.");
+        assert_eq!(v, Verdict::Supported, "{reason}");
+        assert!(reason.contains("ref T6"), "{reason}");
+    }
+
+    #[test]
+    fn units_convert_and_a_unit_mix_up_contradicts() {
+        // 2,000 kg is 2 tonnes; "some" is a rounding.
+        let (v, reason) = on_ship("Each lifeboat held about 65 people and weighed some 2,000 kg.");
+        assert_eq!(v, Verdict::Supported, "{reason}");
+        let (v, reason) = on_ship("Each lifeboat held about 65 people and weighed roughly 2 kg.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim roughly 2 kg, reference roughly 2 tonnes"),
+            "{reason}"
+        );
+    }
 }

@@ -341,6 +341,27 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // Dates, then numbers as quantities (bounds, scales, units, counted nouns).
     numbers_and_dates(claim, &reference, &mut status, &mut conflicts);
 
+    // Leftover names: a name of the claim the reference does not have
+    // (wholly, or in its distinguishing words), where the reference has a
+    // name of its own that the claim lacks, in the same role (after the
+    // same word, or sharing a word: "Pacific Ocean" / "North Atlantic Ocean"):
+    // "assembled in Toulouse" / "integrated in Bremen", "Jan Wörner" /
+    // "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
+    // "Stability and Growth Pact".
+    if let Some((range, r)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
+        for k in range.clone() {
+            if status[k] == Status::Missing {
+                status[k] = Status::Substituted;
+            }
+        }
+        conflicts.push(Conflict {
+            kind: ConflictKind::Role,
+            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
+                .to_string(),
+            reference: r,
+        });
+    }
+
     // Word-level substitutions: antonyms, closed classes, names in the same role.
     for (i, t) in claim.toks.iter().enumerate() {
         if status[i] != Status::Missing || quantity(t).is_some() {
@@ -439,24 +460,6 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 }
             }
         }
-    }
-
-    // Leftover names: a name of the claim none of whose words the reference
-    // has, where the reference has a name of its own that the claim lacks,
-    // in the same role (after the same word, or the only two left over):
-    // "assembled in Toulouse" / "integrated in Bremen", "Jan Wörner" /
-    // "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
-    // "Stability and Growth Pact".
-    if let Some((range, r)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
-        for k in range.clone() {
-            status[k] = Status::Substituted;
-        }
-        conflicts.push(Conflict {
-            kind: ConflictKind::Role,
-            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
-                .to_string(),
-            reference: r,
-        });
     }
 
     // Slots: a phrase of the claim missing from the reference, where the
@@ -807,12 +810,20 @@ fn leftover_names(
     reference: &Analysed,
     claim_name_stems: &HashSet<String>,
 ) -> Option<(std::ops::Range<usize>, String)> {
-    let unmatched = |run: &std::ops::Range<usize>| {
-        claim.toks[run.clone()]
+    // A near miss ("APTIA" / "APPI") is told as such, not as another name.
+    let near = |t: &Token| {
+        reference
+            .toks
             .iter()
-            .zip(&status[run.clone()])
-            .all(|(t, s)| *s == Status::Missing || !t.is_content() || t.shape != Shape::Name)
-            && status[run.clone()].iter().any(|s| *s == Status::Missing)
+            .any(|r| r.shape == Shape::Name && near_miss(t, r))
+    };
+    let unmatched = |run: &std::ops::Range<usize>| {
+        let missing: Vec<&Token> = run
+            .clone()
+            .filter(|&k| status[k] == Status::Missing && claim.toks[k].shape == Shape::Name)
+            .map(|k| &claim.toks[k])
+            .collect();
+        !missing.is_empty() && !missing.iter().any(|t| near(t))
     };
     let claim_left: Vec<std::ops::Range<usize>> = name_runs(claim).into_iter().filter(unmatched).collect();
     if claim_left.is_empty() {
@@ -823,8 +834,7 @@ fn leftover_names(
         .filter(|run| {
             reference.toks[run.clone()]
                 .iter()
-                .filter(|t| t.shape == Shape::Name)
-                .all(|t| !claim_name_stems.contains(&t.stem))
+                .any(|t| t.shape == Shape::Name && !claim_name_stems.contains(&t.stem))
         })
         .collect();
     if ref_left.is_empty() {
@@ -835,9 +845,40 @@ fn leftover_names(
     };
     for run in &claim_left {
         let role = role_word(claim, run);
-        let same_role = ref_left
-            .iter()
-            .find(|r| role.is_some() && role_word(reference, r) == role);
+        let names_of = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<String> {
+            a.toks[r.clone()]
+                .iter()
+                .filter(|t| t.shape == Shape::Name && t.norm.chars().count() > 1)
+                .map(|t| t.stem.clone())
+                .collect()
+        };
+        // Two names of one kind share their head or their lead: "Pacific
+        // Ocean" / "North Atlantic Ocean", "RMS Californian" / "RMS Carpathia".
+        let own = names_of(claim, run);
+        let listed =
+            |a: &Analysed, r: &std::ops::Range<usize>| a.toks[r.clone()].iter().any(|t| t.norm == "and");
+        let same_kind = |r: &std::ops::Range<usize>| {
+            let theirs = names_of(reference, r);
+            !listed(claim, run)
+                && !listed(reference, r)
+                && own.len() > 1
+                && theirs.len() > 1
+                && own.last() == theirs.last()
+        };
+        // A name some of whose words are found differs only by the others:
+        // it needs a name of the same kind; a wholly unknown one, the same role.
+        let whole = run
+            .clone()
+            .all(|k| claim.toks[k].shape != Shape::Name || status[k] == Status::Missing);
+        let foreign = |r: &std::ops::Range<usize>| {
+            reference.toks[r.clone()]
+                .iter()
+                .filter(|t| t.shape == Shape::Name)
+                .all(|t| !claim_name_stems.contains(&t.stem))
+        };
+        let same_role = ref_left.iter().find(|r| {
+            (whole && foreign(r) && role.is_some() && role_word(reference, r) == role) || same_kind(r)
+        });
         if let Some(r) = same_role {
             let (c, rp) = (phrase(claim, run), phrase(reference, r));
             let derived = claim.toks[run.clone()].iter().any(|t| {
@@ -880,7 +921,7 @@ fn negated_clause(a: &Analysed, clause: &std::ops::Range<usize>) -> Option<(usiz
         .clone()
         .filter(|&i| lexicon::is_negation(&a.toks[i].norm))
         .collect();
-    if cues.len() % 2 == 0 {
+    if cues.len().is_multiple_of(2) {
         return None;
     }
     let scope: Vec<usize> = scope_of(&a.toks, cues[0])

@@ -309,7 +309,9 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
             k += 1;
         }
         let decade = text::decade_start(&t.norm);
-        let kind = if decade.is_some() || (is_year(v) && covered.len() == 1) {
+        // "1,500" is a count: a year is written without a separator.
+        let year_form = !t.norm.contains([',', '.']);
+        let kind = if decade.is_some() || (is_year(v) && covered.len() == 1 && year_form) {
             Kind::Year
         } else if is_day(toks, i, v) {
             Kind::Day

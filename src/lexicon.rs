@@ -763,6 +763,14 @@ pub fn is_month(folded: &str) -> bool {
     classes_of(folded).iter().any(|&c| CLASSES[c].0 == "month")
 }
 
+/// The months' full names, January first (folded).
+pub fn months() -> &'static [&'static str] {
+    CLASSES
+        .iter()
+        .find(|(name, _)| *name == "month")
+        .map_or(&[], |(_, members)| members)
+}
+
 /// True for number words and ordinals ("two", "second"): compared as
 /// members of their class, never as antonyms.
 pub fn is_count_word(folded: &str) -> bool {

@@ -483,22 +483,8 @@ impl Date {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.');
-    MONTHS
+    lexicon::months()
         .iter()
         .position(|m| {
             *m == w || (w.len() >= 3 && w != "may" && w != "mar" && m.starts_with(w) && w.len() <= 4)
@@ -571,4 +557,74 @@ pub(super) fn dates(a: &Analysed) -> Vec<Date> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+
+    fn analysed(text: &str) -> Analysed {
+        Analysed::new(text, &Index::build(Vec::new()))
+    }
+
+    fn one(text: &str) -> Amount {
+        let mut all = amounts(&analysed(text), &[]);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn units_convert_within_a_dimension() {
+        let (kg, t) = (
+            one("It held 142,000 kg of fuel."),
+            one("It held 142 tonnes of fuel."),
+        );
+        assert_eq!((kg.dim, t.dim), (Dim::Mass, Dim::Mass));
+        assert_eq!(relation(&kg, &t), Relation::Holds);
+        let (grams, mg) = (
+            one("The dose was 200 grams."),
+            one("The dose was roughly 200 mg."),
+        );
+        assert_eq!(relation(&grams, &mg), Relation::Excludes);
+        let (feet, metres) = (
+            one("It stood roughly 330 feet high."),
+            one("It stood about 100 m high."),
+        );
+        assert_eq!(relation(&feet, &metres), Relation::Holds);
+    }
+
+    #[test]
+    fn bounds_scales_and_counted_nouns() {
+        let c = one("More than two million doses were ready.");
+        let r = one("About 2.3 million doses were ready.");
+        assert_eq!(relation(&c, &r), Relation::Holds);
+        assert_eq!(c.noun.as_deref(), Some("dose"));
+        // Adjacent whole numbers exclude each other.
+        assert_eq!(
+            relation(&one("It opened in 2023."), &one("It opened in 2024.")),
+            Relation::Excludes
+        );
+        // "1,500" is a count, a year has no separator.
+        assert_eq!(one("More than 1,500 died.").kind, Kind::Count);
+        // A number inside a name is not a quantity.
+        assert!(amounts(&analysed("Ariane 62 flew."), &[]).is_empty());
+    }
+
+    #[test]
+    fn clock_times_and_dates_in_any_order() {
+        let (pm, clock) = (
+            one("It left at 4 p.m. local time."),
+            one("It left at 16:00 local time."),
+        );
+        assert_eq!((pm.kind, pm.low), (Kind::Time, 960.0));
+        assert_eq!(relation(&pm, &clock), Relation::Holds);
+        let us = dates(&analysed("It lifted off on July 9, 2024."));
+        let uk = dates(&analysed("It lifted off on 9 July 2024."));
+        assert!(us[0].agrees(&uk[0]), "{us:?} {uk:?}");
+        let month = dates(&analysed("It was signed in February 1993."));
+        let full = dates(&analysed("It was signed on 7 February 1992."));
+        assert!(!month[0].agrees(&full[0]));
+        assert_eq!(month[0].text, "February 1993");
+    }
 }

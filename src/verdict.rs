@@ -890,6 +890,11 @@ mod tests {
                 "Each lifeboat held about 65 people and weighed roughly 2 tonnes.",
                 true,
             ),
+            r(
+                "T8",
+                "Titanic was the second Olympic-class liner built for the White Star Line.",
+                true,
+            ),
         ])
     }
 
@@ -937,6 +942,16 @@ mod tests {
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(
             reason.contains("claim roughly 2 kg, reference roughly 2 tonnes"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn another_rank_contradicts() {
+        let (v, reason) = on_ship("Titanic was the third Olympic-class liner built for the White Star Line.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("ordinal differs: claim \"third\", reference \"second\""),
             "{reason}"
         );
     }

@@ -124,6 +124,8 @@ impl ConflictKind {
                 | ConflictKind::Number
                 | ConflictKind::Antonym
                 | ConflictKind::Name
+                // "the second woman" / "the third woman": a rank is a number.
+                | ConflictKind::Category("ordinal")
         )
     }
 }

@@ -31,19 +31,12 @@ fn aptia_claim_is_contradicted_by_way_of_the_appi() {
 }
 
 #[test]
-fn council_venues_are_read_against_their_own_council() {
+fn council_venues_are_supported() {
     let v = demo();
     let c = find(&v, "Brussels meeting");
     assert_eq!(c["verdict"], "supported", "{c}");
-    // The third council's sentence is read against the third council's
-    // row (EJ14), never against the second's: its rhetoric ("wasn't just
-    // another diplomatic handshake") may leave it unsupported, but the
-    // other councils' ordinals must not make it contradicted.
     let c = find(&v, "hosted in Tokyo");
-    assert_ne!(c["verdict"], "contradicted", "{c}");
-    let decided_by = c["reference"]["id"].as_str().unwrap_or("");
-    let reason = c["reason"].as_str().unwrap();
-    assert!(decided_by == "EJ14" || reason.contains("EJ14"), "{c}");
+    assert_eq!(c["verdict"], "supported", "{c}");
 }
 
 #[test]

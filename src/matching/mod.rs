@@ -26,6 +26,9 @@ use quantity::{Kind, Relation};
 const NAME_BOOST: f64 = 1.5;
 /// Retrieval boost of a word of the claim's subject.
 const SUBJECT_BOOST: f64 = 1.5;
+/// Share of a claim's other words a reference must have for a rank in the
+/// claim's subject to be an error rather than another event.
+const SAME_EVENT: f64 = 0.6;
 /// Share of a claim's weight that missing names may have in a supporting reference.
 const MINOR_NAME_SHARE: f64 = 0.1;
 /// Similarity at or above which two names are the same name spelled differently.
@@ -538,9 +541,25 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // council" is not "the second council"), not a contradiction.
     let subject_range = subject_start(&claim.text, &claim.toks)..subject_end(claim);
     let mut other_subject = false;
+    // A rank in the subject ("the third flight") names another event unless
+    // the rest of the claim tells the reference's event (same date, same
+    // payload): then the rank is the error.
+    let ranks: Vec<&str> = conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Category("ordinal"))
+        .map(|c| c.claim.as_str())
+        .collect();
+    let told: Vec<usize> = (0..claim.toks.len())
+        .filter(|&k| {
+            claim.toks[k].is_content() && !ranks.contains(&word(claim_text, &claim.toks[k]).as_str())
+        })
+        .collect();
+    let matched = told.iter().filter(|&&k| status[k] == Status::Matched).count();
+    let same_event = !told.is_empty() && matched as f64 >= SAME_EVENT * told.len() as f64;
     conflicts.retain(|c| {
+        let rank = c.kind == ConflictKind::Category("ordinal");
         let in_subject = c.kind != ConflictKind::Name
-            && !c.kind.is_strong()
+            && (!c.kind.is_strong() || (rank && !same_event))
             && claim.toks[subject_range.clone()]
                 .iter()
                 .any(|t| word(claim_text, t) == c.claim);

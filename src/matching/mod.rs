@@ -555,7 +555,12 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         })
         .collect();
     let matched = told.iter().filter(|&&k| status[k] == Status::Matched).count();
-    let same_event = !told.is_empty() && matched as f64 >= SAME_EVENT * told.len() as f64;
+    // Another date or number as well as another rank: another event
+    // ("the first phase opened in 2011" / "the second phase ... in 2016").
+    let other_detail = conflicts
+        .iter()
+        .any(|c| matches!(c.kind, ConflictKind::Date | ConflictKind::Number));
+    let same_event = !told.is_empty() && !other_detail && matched as f64 >= SAME_EVENT * told.len() as f64;
     conflicts.retain(|c| {
         let rank = c.kind == ConflictKind::Category("ordinal");
         let in_subject = c.kind != ConflictKind::Name

@@ -965,22 +965,28 @@ fn clause_negation(
     claim_stems: &HashSet<&str>,
 ) -> Option<(String, String)> {
     let ref_stems: HashSet<&str> = reference.toks.iter().map(|t| t.stem.as_str()).collect();
-    let negated_near = |a: &Analysed, stem: &str| {
+    // Which tokens of a text sit in a clause it negates.
+    let negated_tokens = |a: &Analysed| -> Vec<bool> {
+        let mut out = vec![false; a.toks.len()];
+        for c in clauses(a) {
+            if negated_clause(a, &c).is_some() {
+                out[c].fill(true);
+            }
+        }
+        out
+    };
+    let (claim_negated, ref_negated) = (negated_tokens(claim), negated_tokens(reference));
+    let negated_near = |a: &Analysed, negated: &[bool], stem: &str| {
         a.toks
             .iter()
-            .enumerate()
-            .filter(|(_, t)| t.stem == stem)
-            .all(|(i, _)| {
-                clauses(a)
-                    .iter()
-                    .find(|c| c.contains(&i))
-                    .is_some_and(|c| negated_clause(a, c).is_some())
-            })
+            .zip(negated)
+            .filter(|(t, _)| t.stem == stem)
+            .all(|(_, n)| *n)
     };
     // Both ways round: a negated clause on one side, its words affirmed on the other.
-    for (neg, other, other_stems, claim_side) in [
-        (reference, claim, claim_stems, false),
-        (claim, reference, &ref_stems, true),
+    for (neg, other, other_stems, other_negated, claim_side) in [
+        (reference, claim, claim_stems, &claim_negated, false),
+        (claim, reference, &ref_stems, &ref_negated, true),
     ] {
         for clause in clauses(neg) {
             let Some((cue, scope)) = negated_clause(neg, &clause) else {
@@ -994,7 +1000,7 @@ fn clause_negation(
             if scope.len() < 2 || 2 * shared.len() < scope.len() {
                 continue;
             }
-            if shared.iter().all(|s| !negated_near(other, s)) {
+            if shared.iter().all(|s| !negated_near(other, other_negated, s)) {
                 let w = word(&neg.text, &neg.toks[cue]);
                 return Some(if claim_side {
                     (w, String::new())

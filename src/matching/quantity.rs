@@ -484,11 +484,11 @@ impl Date {
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
+    // A full name, or an abbreviation of three or four letters ("Sept",
+    // "Feb"); "mar" is left out, as the verb is far more common.
     lexicon::months()
         .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && w != "may" && w != "mar" && m.starts_with(w) && w.len() <= 4)
-        })
+        .position(|m| *m == w || ((3..=4).contains(&w.len()) && w != "mar" && m.starts_with(w)))
         .map(|p| p as u32 + 1)
 }
 

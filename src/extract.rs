@@ -327,19 +327,6 @@ const PLACE_WORDS: &[&str] = &[
     "west",
 ];
 
-/// Words before a name that make it a person's.
-const PERSON_TITLES: &[&str] = &[
-    "dr",
-    "lady",
-    "lord",
-    "mr",
-    "mrs",
-    "ms",
-    "prof",
-    "professor",
-    "sir",
-];
-
 /// Heads of definite descriptions that stand for a person.
 const PERSON_HEADS: &[&str] = &[
     "actor",
@@ -611,7 +598,7 @@ fn entities(
         }
         let words = text[toks[start].span.start..toks[end - 1].span.end].to_string();
         let folded: Vec<&str> = toks[start..end].iter().map(|t| t.norm.as_str()).collect();
-        let titled = start > 0 && PERSON_TITLES.contains(&toks[start - 1].norm.as_str());
+        let titled = start > 0 && lexicon::is_person_title(&toks[start - 1].norm);
         let acronym = end - start == 1 && {
             let w = &text[toks[start].span.clone()];
             w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)

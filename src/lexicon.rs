@@ -745,6 +745,22 @@ pub fn is_personal(folded: &str) -> bool {
     contains(PERSONAL, folded)
 }
 
+/// Words before a name that make it a person's ("Mr", "Sir").
+pub fn is_person_title(folded: &str) -> bool {
+    const PERSON_TITLES: &[&str] = &[
+        "dr",
+        "lady",
+        "lord",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "professor",
+        "sir",
+    ];
+    PERSON_TITLES.contains(&folded)
+}
+
 /// True for the 5,000 most frequent English words (see `tools/gen_common_words.py`).
 pub fn is_common_word(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();

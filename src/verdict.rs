@@ -314,7 +314,7 @@ impl<'a> Evidence<'a> {
                     // More of the claim matched than in conflict: a claim
                     // that only shares its frame with a reference is not
                     // decided by it.
-                    && a.coverage >= a.aligned - a.coverage
+                    && a.coverage >= a.conflicted
                     // A closed class or a slot filler needs the claim as well
                     // covered here as elsewhere; a name in the same role and
                     // the strong kinds do not.
@@ -895,6 +895,13 @@ mod tests {
                 "Titanic was the second Olympic-class liner built for the White Star Line.",
                 true,
             ),
+            r("T9", "The maiden voyage was commanded by Edward Smith.", true),
+            r(
+                "T10",
+                "Lifeboat 7 was the first to be lowered, and it later turned back for survivors.",
+                true,
+            ),
+            r("T11", "The body of Mr Smith was never recovered.", true),
         ])
     }
 
@@ -954,5 +961,34 @@ mod tests {
             reason.contains("ordinal differs: claim \"third\", reference \"second\""),
             "{reason}"
         );
+    }
+
+    #[test]
+    fn one_wrong_name_is_one_wrong_detail_however_many_words_it_has() {
+        // Two words of name in conflict against one matched verb: still the
+        // reference that explains the claim.
+        let (v, reason) = on_ship("The voyage was commanded by William Murdoch.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("Edward Smith") && reason.contains("ref T9"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn a_rank_is_not_matched_by_another_sense_of_its_word() {
+        // "second" is also a verb meaning "back": not the reference's "turned back".
+        let (v, reason) = on_ship("Lifeboat 7 was the second to be lowered.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"second\", reference \"first\""),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn one_surname_in_two_forms_is_one_person() {
+        let (v, reason) = on_ship("Captain Edward Smith's body was never recovered.");
+        assert_ne!(v, Verdict::Contradicted, "{reason}");
     }
 }

@@ -35,6 +35,9 @@ const MINOR_NAME_SHARE: f64 = 0.1;
 const SAME_NAME: f64 = 0.85;
 /// Similarity at or above which two different names are a near miss.
 const NEAR_NAME: f64 = 0.5;
+/// Most letters two near-miss names may differ in length by: "Kenyatta" is
+/// not a misspelt "Kenya", "Heatly" is a misspelt "Heatley".
+const NEAR_NAME_LENGTH_GAP: usize = 2;
 
 /// A text analysed once for matching.
 #[derive(Debug, Clone)]
@@ -205,6 +208,11 @@ pub struct Alignment {
     pub coverage: f64,
     /// Like `coverage`, counting words in conflict as aligned too.
     pub aligned: f64,
+    /// Weighted share of the claim in conflict, where a run of conflicting
+    /// name words in a slot the reference shares ("led by Eric Shipton")
+    /// counts once, by its heaviest word: one wrong name is one wrong
+    /// detail, however many words it has.
+    pub conflicted: f64,
     /// True when the claim's subject is found in the reference.
     pub subject: bool,
     /// Weighted share of the words after the subject's verb that are found (1 when none).
@@ -321,7 +329,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 .iter()
                 .any(|r| r.is_content() && !(is_name(t) && is_name(r)) && spelled_alike(&t.norm, &r.norm))
             || (is_acronym(claim, t) && acronym_in(&t.norm, &reference))
-            || (t.shape == Shape::Word && entailed_by_word(&t.norm, &reference));
+            // A number word or an ordinal means one value: WordNet's other
+            // senses ("second" = "back") do not match it.
+            || (t.shape == Shape::Word && !lexicon::is_count_word(&t.norm) && entailed_by_word(&t.norm, &reference));
         status.push(if found { Status::Matched } else { Status::Missing });
     }
     // A phrase of the claim spelled out by an acronym of the reference.
@@ -607,10 +617,41 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         out
     };
 
+    // A run of conflicting name words is one wrong detail when it fills a
+    // slot the reference has too: the content word before it is matched
+    // ("led by Eric Shipton" / "led by John Hunt"). Otherwise each word counts.
+    let conflicted = {
+        let (mut sum, mut run, mut run_full) = (0.0, 0.0_f64, 0.0);
+        let mut anchored = false;
+        let mut last_content: Option<usize> = None;
+        for (i, t) in claim.toks.iter().enumerate() {
+            if !t.is_content() {
+                continue;
+            }
+            let conflicting = matches!(status[i], Status::Substituted | Status::NearMiss);
+            if conflicting && t.shape == Shape::Name {
+                if run_full == 0.0 {
+                    anchored = last_content.is_some_and(|k| status[k] == Status::Matched);
+                }
+                run = run.max(weights[i]);
+                run_full += weights[i];
+            } else {
+                sum += if anchored { run } else { run_full };
+                (run, run_full) = (0.0, 0.0);
+                if conflicting {
+                    sum += weights[i];
+                }
+            }
+            last_content = Some(i);
+        }
+        sum + if anchored { run } else { run_full }
+    };
+
     Alignment {
         doc,
         retrieval,
         coverage: if total > 0.0 { covered / total } else { 0.0 },
+        conflicted: if total > 0.0 { conflicted / total } else { 0.0 },
         aligned: if total > 0.0 {
             (covered + substituted) / total
         } else {
@@ -784,10 +825,12 @@ fn numbers_and_dates(
 /// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
 fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     let toks = &a.toks;
+    // A month is part of a date (compared as one), not a name.
+    let named = |t: &Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].shape != Shape::Name {
+        if !named(&toks[i]) {
             i += 1;
             continue;
         }
@@ -799,11 +842,11 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
                     .get(toks[x].span.end..toks[y].span.start)
                     .is_some_and(|g| g.trim().is_empty() || g == "-")
             };
-            if end < toks.len() && toks[end].shape == Shape::Name && plain_gap(end - 1, end) {
+            if end < toks.len() && named(&toks[end]) && plain_gap(end - 1, end) {
                 end += 1;
             } else if end + 1 < toks.len()
                 && matches!(toks[end].norm.as_str(), "of" | "and" | "for")
-                && toks[end + 1].shape == Shape::Name
+                && named(&toks[end + 1])
                 && plain_gap(end - 1, end)
                 && plain_gap(end, end + 1)
             {
@@ -883,6 +926,11 @@ fn leftover_names(
         let own = names_of(claim, run);
         let listed =
             |a: &Analysed, r: &std::ops::Range<usize>| a.toks[r.clone()].iter().any(|t| t.norm == "and");
+        let titled = |a: &Analysed, r: &std::ops::Range<usize>| {
+            a.toks[r.start.saturating_sub(1)..r.end]
+                .iter()
+                .any(|t| lexicon::is_person_title(&t.norm))
+        };
         let same_kind = |r: &std::ops::Range<usize>| {
             let theirs = names_of(reference, r);
             !listed(claim, run)
@@ -890,6 +938,10 @@ fn leftover_names(
                 && own.len() > 1
                 && theirs.len() > 1
                 && own.last() == theirs.last()
+                // A shared surname with a title on either side is one
+                // person: "William Ruto" and "Mr Ruto".
+                && !titled(claim, run)
+                && !titled(reference, r)
         };
         // A name some of whose words are found differs only by the others:
         // it needs a name of the same kind; a wholly unknown one, the same role.
@@ -1096,6 +1148,7 @@ fn quantity(t: &Token) -> Option<f64> {
 /// Two names are a near miss when spelled alike with the same initial (APTIA / APPI).
 fn near_miss(t: &Token, r: &Token) -> bool {
     t.norm.chars().next() == r.norm.chars().next()
+        && t.norm.chars().count().abs_diff(r.norm.chars().count()) <= NEAR_NAME_LENGTH_GAP
         && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
         && !derived_name(&t.norm, &r.norm)
 }

@@ -3,7 +3,8 @@
 # errors"): paragraphs of 200 KB, 400 KB and 10 MB without punctuation (one
 # claim each), checked against the bundled references/ table, and a 1 GB CSV
 # line (a quoted cell never closed) given as a reference table, a 1 GB
-# article line; `compare` on two of the paragraphs. Prints wall
+# article line; `compare` on two of the paragraphs; `extract` on a 5 MB word
+# and on a 1 MB line of clauses. Prints wall
 # time, user time and peak RSS (GNU time) for each; runs stop after
 # TIMEOUT_SECONDS (default 120). BIN=path/to/factcheck times another build.
 #
@@ -57,6 +58,12 @@ for kb in 200 400 10240; do
     paragraph $((kb * 1024)) >"$work/p$kb.txt"
     measure "check, ${kb} KB paragraph without punctuation" "$BIN" check "$work/p$kb.txt" --refs references --format json
 done
+# Lines that were quadratic once (tests/catalogue.rs checks their output; the
+# time is measured here, never in a test): one 5 MB word, and 1 MB of clauses.
+{ head -c $((5 << 20)) /dev/zero | tr '\0' a; printf ' is a word.\n'; } >"$work/word-5mb.txt"
+measure "extract, one 5 MB word" "$BIN" extract "$work/word-5mb.txt"
+awk 'BEGIN { for (i = 0; i < 14000; i++) printf "The council met in Brussels in 2024; the council met in Paris in 1999. "; print "" }' >"$work/clauses-1mb.txt"
+measure "extract, 1 MB line of clauses" "$BIN" extract "$work/clauses-1mb.txt"
 measure "compare, 400 KB and 200 KB paragraphs" "$BIN" compare "$work/p400.txt" "$work/p200.txt" --format json
 if [ -z "${SKIP_1GB:-}" ]; then
     { printf 'id,statement\nR1,"'; head -c $((1 << 30)) /dev/zero | tr '\0' x; } >"$work/line-1gb.csv"

@@ -187,7 +187,10 @@ pub fn subject_phrase_of(text: &str, toks: &[crate::text::Token]) -> Option<(Sub
         _ => {}
     }
     let starts_lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
-    (starts_lower && first.shape == crate::text::Shape::Word && is_finite_verb(&first.norm))
+    // A participle opens a phrase about the sentence's subject ("becoming
+    // the second woman to win it").
+    let participle = first.norm.len() > 5 && first.norm.ends_with("ing");
+    (starts_lower && first.shape == crate::text::Shape::Word && (is_finite_verb(&first.norm) || participle))
         .then_some((SubjectPhrase::Missing, (first.span.start, first.span.start)))
 }
 

@@ -9,7 +9,6 @@
 //! `<script>`), determinism, and the replay of kept fuzz crashers.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use crate::util::{factcheck, fixture, run};
 
@@ -216,7 +215,6 @@ fn csv_ten_megabyte_cell() {
     table.extend(std::iter::repeat_n(b'x', 10 << 20));
     table.push(b'\n');
     let (_dir, p) = temp_file("big.csv", &table);
-    let t = Instant::now();
     bad_refs(
         p.to_str().unwrap(),
         &format!(
@@ -224,7 +222,6 @@ fn csv_ten_megabyte_cell() {
             p.display()
         ),
     );
-    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
 }
 
 // ---------------------------------------------------------------- articles
@@ -308,26 +305,21 @@ fn big_article(bytes: usize) -> String {
 #[ignore = "about 50 s in a debug build; fuzz/limits.sh times it in release (README, Limits and errors)"]
 fn article_of_50_megabytes() {
     let (_dir, p) = temp_file("big.txt", big_article(50 << 20).as_bytes());
-    let t = Instant::now();
     let (code, out, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
-    let took = t.elapsed();
     assert_eq!((code, err.as_str()), (0, ""));
     // Four claims per paragraph (the question is dropped), each on its own row.
     let paragraphs = (50 << 20) / 200;
     assert!(out.lines().count() > 3 * paragraphs, "{}", out.lines().count());
-    eprintln!("50 MB article: extract took {took:?}");
 }
 
 #[test]
 fn article_line_of_5_megabytes_without_spaces() {
-    // One 5 MB word: it was linear already; the test keeps it so. A quadratic
-    // scan would take minutes here.
+    // One 5 MB word is one claim (benches/hostile.sh times it: a quadratic
+    // scan would take minutes).
     let mut text = vec![b'a'; 5 << 20];
     text.extend(b" is a word.\n");
     let (_dir, p) = temp_file("long.txt", &text);
-    let t = Instant::now();
     let (code, out, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
-    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     assert_eq!((code, err.as_str()), (0, ""));
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 2, "one claim");
@@ -345,9 +337,7 @@ fn article_line_of_a_megabyte_of_connectors_and_sentences() {
     // (split_clauses) and so were columns (line_col); both are linear now.
     let text = "The council met in Brussels in 2024; the council met in Paris in 1999. ".repeat(14_000);
     let (_dir, p) = temp_file("connectors.txt", text.as_bytes());
-    let t = Instant::now();
     let (code, out, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
-    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     assert_eq!((code, err.as_str()), (0, ""));
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 1 + 28_000);
@@ -430,9 +420,7 @@ fn article_deeply_nested_markdown() {
     }
     text.push_str("\nNASA was founded in 1958.\n");
     let (_dir, p) = temp_file("nested.md", text.as_bytes());
-    let t = Instant::now();
     let (code, out, err) = run(factcheck().args(["extract", p.to_str().unwrap()]));
-    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     assert_eq!((code, err.as_str()), (0, ""));
     let texts: Vec<&str> = out
         .lines()

@@ -729,7 +729,10 @@ fn clauses_of(text: &str, sentence: std::ops::Range<usize>) -> Vec<Clause> {
             out.push(clause);
             continue;
         }
-        let mut parts = split_verb_phrases(text, range);
+        let mut parts: Vec<Clause> = split_verb_phrases(text, range)
+            .into_iter()
+            .flat_map(|c| split_appositive(text, c))
+            .collect();
         // ", becoming the second woman to win it": the phrase says
         // something of the sentence's subject.
         if participial {
@@ -803,6 +806,145 @@ fn split_verb_phrases(text: &str, range: std::ops::Range<usize>) -> Vec<Clause> 
 
 /// Words each part of a verb-phrase split needs.
 const MIN_VERB_PHRASE_WORDS: usize = 3;
+
+/// Splits a name and its appositive into two claims, each judged alone:
+/// "Hillary, a beekeeper from Australia, later built schools" -> "Hillary
+/// was a beekeeper from Australia" and "Hillary later built schools";
+/// "ESA's director general, Jan Wörner, hailed the launch" -> "Jan Wörner
+/// was ESA's director general" and "Jan Wörner hailed the launch". The
+/// name must be capitalised, the description short and without a verb, and
+/// the text after it must go on with the verb.
+fn split_appositive(text: &str, clause: Clause) -> Vec<Clause> {
+    if clause.composed.is_some() {
+        return vec![clause];
+    }
+    let range = clause.range.clone();
+    let s = &text[range.clone()];
+    let toks: Vec<text::Token> = text::tokens(window(s, CLAUSE_WINDOW))
+        .take(MAX_APPOSITIVE_SCAN)
+        .collect();
+    let commas: Vec<usize> = s
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .take_while(|&i| toks.last().is_some_and(|t| i < t.span.end))
+        .collect();
+    // Tokens wholly inside a byte range of `s`.
+    let inside = |from: usize, to: usize| -> Vec<&text::Token> {
+        toks.iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+            .collect()
+    };
+    let no_verb = |ts: &[&text::Token]| !ts.iter().any(|t| claim::is_finite_verb(&t.norm));
+    // A name, or the capitalised word that opens the clause, unless an
+    // adverb or a connective ("Hillary, a beekeeper"; not "Later, the ...").
+    let name_like = |t: &text::Token| {
+        t.shape == Shape::Name
+            || (t.span.start == toks.first().map_or(usize::MAX, |f| f.span.start)
+                && s[t.span.clone()].starts_with(char::is_uppercase)
+                && !claim::is_adverb_word(&t.norm)
+                && !claim::is_leading_connective(&t.norm)
+                && !t.stop)
+    };
+    let is_name_run = |ts: &[&text::Token]| {
+        !ts.is_empty()
+            && ts.first().is_some_and(|t| name_like(t))
+            && ts.last().is_some_and(|t| name_like(t))
+            && ts.iter().all(|t| name_like(t) || t.norm == "and")
+    };
+    let description = |ts: &[&text::Token], from: usize| {
+        (1..=MAX_APPOSITIVE_WORDS).contains(&ts.len())
+            && no_verb(ts)
+            && (ts
+                .first()
+                .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+                || s[from..]
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| w.ends_with("'s") || w.ends_with("’s")))
+            && ts.iter().any(|t| t.shape == Shape::Word && !t.stop)
+    };
+    // The text after the second comma goes on with the verb ("later spent").
+    let verb_follows = |after: usize| {
+        let rest = inside(after, s.len());
+        let lower = s[after..].starts_with(|c: char| c.is_lowercase());
+        // The verb, or one word (an adverb: "later", "also") and the verb.
+        lower
+            && rest
+                .iter()
+                .take(2)
+                .any(|t| t.shape == Shape::Word && claim::is_finite_verb(&t.norm))
+    };
+    for pair in commas.windows(2) {
+        let (c1, c2) = (pair[0], pair[1]);
+        let (mid_from, after) = (c1 + 2, c2 + 2);
+        if !verb_follows(after) {
+            continue;
+        }
+        let mid = inside(mid_from, c2);
+        let before = inside(0, c1);
+        let past = inside(after, s.len())
+            .iter()
+            .take(2)
+            .any(|t| t.norm.ends_with("ed") || (claim::is_finite_verb(&t.norm) && !t.norm.ends_with('s')));
+        // "NAME, a description, verb ...": the name ends right before the comma.
+        // Back over names (and "and") up to a comma or another word.
+        let mut name_start = before.len();
+        while name_start > 0 {
+            let t = before[name_start - 1];
+            let joined = before
+                .get(name_start)
+                .is_none_or(|next| !s[t.span.end..next.span.start].contains(','));
+            if !(name_like(t) || t.norm == "and") || !joined {
+                break;
+            }
+            name_start -= 1;
+        }
+        let name = &before[name_start..];
+        let names_joined = |ts: &[&text::Token]| ts.iter().any(|t| t.norm == "and");
+        let (subject, described, apposition, plural) = if is_name_run(name) && description(&mid, mid_from) {
+            let from = name[0].span.start;
+            (&s[from..c1], &s[mid_from..c2], from..c2, names_joined(name))
+        } else if before.len() <= MAX_APPOSITIVE_WORDS
+            && description(&before, 0)
+            && no_verb(&before)
+            && is_name_run(&mid)
+        {
+            // "A description, NAME, verb ...".
+            (&s[mid_from..c2], &s[..c1], 0..c2, names_joined(&mid))
+        } else {
+            continue;
+        };
+        let copula = match (past, plural) {
+            (true, false) => "was",
+            (true, true) => "were",
+            (false, false) => "is",
+            (false, true) => "are",
+        };
+        let main = if apposition.start == 0 {
+            format!("{subject} {}", &s[after..])
+        } else {
+            format!("{} {}", &s[..c1], &s[after..])
+        };
+        return vec![
+            Clause {
+                range: range.start + apposition.start..range.start + apposition.end,
+                missing_subject: false,
+                composed: Some(format!("{subject} {copula} {described}")),
+            },
+            Clause {
+                range,
+                missing_subject: clause.missing_subject,
+                composed: Some(main),
+            },
+        ];
+    }
+    vec![clause]
+}
+
+/// Tokens of a clause read for an appositive.
+const MAX_APPOSITIVE_SCAN: usize = 60;
+/// Words an appositive description may have.
+const MAX_APPOSITIVE_WORDS: usize = 12;
 
 /// Peels an opinion wrapper off a fact: "X is a stroke of genius: a shorter,
 /// more secure path bypassing Y (and its risks)." -> "X is a shorter, more
@@ -1343,6 +1485,42 @@ mod tests {
         assert_eq!(
             phrase.judged_text(),
             "The Rhine bridge making it the longest in Europe."
+        );
+    }
+
+    #[test]
+    fn an_appositive_is_a_claim_of_its_own() {
+        let texts =
+            |src: &str| -> Vec<String> { claims_full("a.txt", src).into_iter().map(|c| c.text).collect() };
+        assert_eq!(
+            texts("Ships\n\nSmith, a captain from Hanley, later commanded the Olympic.\n"),
+            vec![
+                "Smith was a captain from Hanley",
+                "Smith later commanded the Olympic."
+            ]
+        );
+        assert_eq!(
+            texts("Ships\n\nThe line's chairman, Bruce Ismay, survived the sinking.\n"),
+            vec![
+                "Bruce Ismay was The line's chairman",
+                "Bruce Ismay survived the sinking."
+            ]
+        );
+        assert_eq!(
+            texts("Ships\n\nIn April, Ismay and Andrews, the ship's two guests, toured the decks.\n"),
+            vec![
+                "Ismay and Andrews were the ship's two guests",
+                "In April, Ismay and Andrews toured the decks."
+            ]
+        );
+        // A list or an adverb is no apposition.
+        assert_eq!(
+            texts("Ports\n\nSouthampton, Cherbourg, and Queenstown were the ports of call.\n").len(),
+            1
+        );
+        assert_eq!(
+            texts("Ships\n\nLater, the new owners, sold the ship for scrap.\n").len(),
+            1
         );
     }
 

@@ -902,6 +902,12 @@ mod tests {
                 true,
             ),
             r("T11", "The body of Mr Smith was never recovered.", true),
+            r(
+                "T12",
+                "Bruce Ismay was the chairman of the White Star Line.",
+                true,
+            ),
+            r("T13", "Bruce Ismay was a passenger on the maiden voyage.", true),
         ])
     }
 
@@ -990,5 +996,19 @@ mod tests {
     fn one_surname_in_two_forms_is_one_person() {
         let (v, reason) = on_ship("Captain Edward Smith's body was never recovered.");
         assert_ne!(v, Verdict::Contradicted, "{reason}");
+    }
+
+    #[test]
+    fn another_name_for_the_one_holder_of_a_role_contradicts() {
+        // A definite description has one holder: another name is an error.
+        let (v, reason) = on_ship("Thomas Andrews was the chairman of the White Star Line.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("Bruce Ismay") && reason.contains("ref T12"),
+            "{reason}"
+        );
+        // An indefinite one ("a passenger") has many: another subject.
+        let (v, reason) = on_ship("Thomas Andrews was a passenger on the maiden voyage.");
+        assert_eq!(v, Verdict::Unsupported, "{reason}");
     }
 }

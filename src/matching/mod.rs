@@ -363,7 +363,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // "assembled in Toulouse" / "integrated in Bremen", "Jan Wörner" /
     // "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
     // "Stability and Growth Pact".
-    if let Some((range, r)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
+    let mut swapped_subject = false;
+    if let Some((range, r, unique)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
+        swapped_subject = unique;
         for k in range.clone() {
             if status[k] == Status::Missing {
                 status[k] = Status::Substituted;
@@ -573,7 +575,10 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let same_event = !told.is_empty() && !other_detail && matched as f64 >= SAME_EVENT * told.len() as f64;
     conflicts.retain(|c| {
         let rank = c.kind == ConflictKind::Category("ordinal");
+        // The subject named in place of the one holder of a role is the error.
+        let swapped = swapped_subject && c.kind == ConflictKind::Role;
         let in_subject = c.kind != ConflictKind::Name
+            && !swapped
             && (!c.kind.is_strong() || (rank && !same_event))
             && claim.toks[subject_range.clone()]
                 .iter()
@@ -657,7 +662,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         } else {
             0.0
         },
-        subject: !other_subject && subject_found(claim, &status, index, &is_name),
+        subject: !other_subject && (swapped_subject || subject_found(claim, &status, index, &is_name)),
         predicate: {
             // Share of the words after the subject's verb that the reference has.
             let end = subject_end(claim);
@@ -834,7 +839,17 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
             i += 1;
             continue;
         }
-        let start = i;
+        // The capitalised first word of the text, which the tokeniser does
+        // not call a name, belongs to the name after it ("Jan Wörner").
+        let start = if i == 1
+            && !toks[0].stop
+            && a.text[toks[0].span.clone()].starts_with(char::is_uppercase)
+            && a.text[toks[0].span.end..toks[1].span.start].trim().is_empty()
+        {
+            0
+        } else {
+            i
+        };
         let mut end = i + 1;
         loop {
             let plain_gap = |x: usize, y: usize| {
@@ -861,6 +876,30 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// True when a name run opens its text (only stop words before it).
+fn opens(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    a.toks[..run.start].iter().all(|t| t.stop)
+}
+
+/// True when a name run is followed by a copula and a definite description:
+/// "the ..." or a possessive ("X was ESA's director general").
+fn definite_after(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let rest = &a.toks[run.end..];
+    let copula = rest
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "is" | "was" | "are" | "were"));
+    copula
+        && rest.get(1).is_some_and(|next| {
+            let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+            next.norm == "the"
+                || possessive(&a.text[next.span.clone()])
+                || a.text[next.span.end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(possessive)
+        })
+}
+
 /// The word just before a run, if it is a function word that marks a role
 /// ("in", "by", "from", "at", "of") or a content word.
 fn role_word(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
@@ -878,7 +917,7 @@ fn leftover_names(
     status: &[Status],
     reference: &Analysed,
     claim_name_stems: &HashSet<String>,
-) -> Option<(std::ops::Range<usize>, String)> {
+) -> Option<(std::ops::Range<usize>, String, bool)> {
     // A near miss ("APTIA" / "APPI") is told as such, not as another name.
     let near = |t: &Token| {
         reference
@@ -954,8 +993,16 @@ fn leftover_names(
                 .filter(|t| t.shape == Shape::Name)
                 .all(|t| !claim_name_stems.contains(&t.stem))
         };
+        // The name a definite description belongs to ("X was ESA's director
+        // general", "X is the author of"): one holder, so another name in
+        // the reference's subject is a conflict. "X is an actor" is not.
+        let unique = |r: &std::ops::Range<usize>| {
+            whole && foreign(r) && opens(claim, run) && opens(reference, r) && definite_after(claim, run)
+        };
         let same_role = ref_left.iter().find(|r| {
-            (whole && foreign(r) && role.is_some() && role_word(reference, r) == role) || same_kind(r)
+            (whole && foreign(r) && role.is_some() && role_word(reference, r) == role)
+                || same_kind(r)
+                || unique(r)
         });
         if let Some(r) = same_role {
             let (c, rp) = (phrase(claim, run), phrase(reference, r));
@@ -965,7 +1012,7 @@ fn leftover_names(
                     .any(|x| derived_name(&t.norm, &x.norm))
             });
             if !derived && c != rp {
-                return Some((run.clone(), rp));
+                return Some((run.clone(), rp, unique(r)));
             }
         }
     }

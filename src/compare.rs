@@ -58,9 +58,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::check::load_claims;
 use crate::claim::Claim;
 use crate::error::Result;
+use crate::ignore::{load_claims, Ignores};
 use crate::index::{all_stems, Index};
 use crate::lexicon;
 use crate::matching::{align, Alignment, Analysed, Conflict, ConflictKind};
@@ -243,12 +243,23 @@ impl Comparison {
     }
 }
 
-/// Loads the claims of two inputs (articles or claims CSVs, see
-/// [`load_claims`]) and compares them.
-pub fn compare_paths(a: &Path, b: &Path, min_score: f64, options: &Options) -> Result<Comparison> {
-    let a = load_claims(a, min_score)?;
-    let b = load_claims(b, min_score)?;
-    Ok(compare(&a, &b, options))
+/// Loads the claims of two inputs (articles or claims CSVs) with the loader
+/// `check` uses ([`load_claims`]: inline `factcheck: ignore` markers
+/// honoured), drops those the config's `[ignore]` list names, and compares
+/// the rest. An ignored claim is in no pair and in neither `only` list.
+pub fn compare_paths(
+    a: &Path,
+    b: &Path,
+    min_score: f64,
+    ignores: &Ignores,
+    options: &Options,
+) -> Result<Comparison> {
+    let load = |path: &Path| -> Result<Vec<Claim>> {
+        let mut claims = load_claims(path, min_score)?;
+        claims.retain(|c| !ignores.matches(c));
+        Ok(claims)
+    };
+    Ok(compare(&load(a)?, &load(b)?, options))
 }
 
 /// One article's claims, indexed as if they were reference statements.

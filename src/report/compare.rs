@@ -216,24 +216,12 @@ pub fn comparison_csv(c: &Comparison) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell: `|` would end the cell, a line
-/// break the row, `<`, `>` and `&` would be read as HTML, and `*`, `_`,
-/// `` ` ``, `[`, `]` as emphasis, code or links.
+/// Escapes text for a Markdown table cell, as `check --format markdown`
+/// does ([`super::markdown::cell`]): `|` would end the cell, a line break the
+/// row, `<`, `>` and `&` would be read as HTML, Markdown punctuation as
+/// emphasis, code or links, and `@name` would ping a GitHub user.
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in strip_controls(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    super::markdown::cell(text)
 }
 
 fn md_claim(r: &ClaimRef) -> String {
@@ -385,6 +373,8 @@ mod tests {
         assert!(md.contains("3: The line opened in 2023 \\| early."), "{md}");
         assert!(md.contains("Trams run &lt;every&gt; six minutes."), "{md}");
         assert_eq!(super::md("*and* [x] a_b \\"), "\\*and\\* \\[x\\] a\\_b \\\\");
+        // Found in issue 16: a claim quoting @octocat pinged them in a PR comment.
+        assert_eq!(super::md("ask @octocat"), "ask @\u{2060}octocat");
         for line in md.lines().filter(|l| l.starts_with('|')) {
             let cells = line.replace("\\|", "").matches('|').count();
             assert!(cells == 6 || cells == 2, "{line}");

@@ -268,6 +268,9 @@ pub enum CompareFormat {
     Csv,
     /// A Markdown table, for a pull request or a wiki.
     Markdown,
+    /// One self-contained HTML page: the two articles side by side, conflicts highlighted and
+    /// linked between the columns.
+    Html,
 }
 
 /// Arguments of `eval`.

@@ -336,6 +336,11 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
         CompareFormat::Json => report::comparison_json(&comparison),
         CompareFormat::Csv => report::comparison_csv(&comparison),
         CompareFormat::Markdown => report::comparison_markdown(&comparison),
+        CompareFormat::Html => report::comparison_html(
+            &comparison,
+            &args.a.display().to_string(),
+            &args.b.display().to_string(),
+        ),
     };
     emit(&out, args.output.as_deref(), &read)?;
     Ok(if args.fail_on_conflict && comparison.has_conflict() {

@@ -23,6 +23,9 @@ struct JsonPair {
     relation: String,
     score: f64,
     reason: String,
+    /// Only with `--refs`, for conflicting pairs.
+    #[serde(default)]
+    backing: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -34,6 +37,9 @@ struct JsonClaim {
     /// Only with `--refs`.
     #[serde(default)]
     verdict: Option<String>,
+    /// Only with `--refs`: the deciding reference.
+    #[serde(default)]
+    reference: Option<String>,
 }
 
 /// `check A B --format json`: the report's own keys, then the comparison.
@@ -204,7 +210,7 @@ fn planted_conflicts_are_found_with_their_reason() {
         (
             "The Harbourline tram extension opened",
             "Västerhamn's long-awaited",
-            "date differs: A 14 March 2023, B 14 March 2024",
+            "date differs: A \"14 March 2023\", B \"14 March 2024\"",
         ),
         (
             "The opening ceremony was held",
@@ -324,7 +330,8 @@ fn table_csv_and_markdown_render_the_same_pairs() {
             "b_id",
             "b_line",
             "b_text",
-            "b_verdict"
+            "b_verdict",
+            "backing"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -550,4 +557,68 @@ fn the_config_compare_key_adds_the_section() {
     assert!(out.contains("date differs"), "{out}");
     let (_, out, _) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--no-config"]));
     assert!(!out.contains("cross-article"), "{out}");
+}
+
+#[test]
+fn refs_say_which_side_of_a_conflict_they_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs.csv");
+    std::fs::write(
+        &refs,
+        "id,statement,source,rating\n\
+         H1,The Harbourline extension added 12 new stops to the tram network.,https://example.org/h1,true\n",
+    )
+    .unwrap();
+    let (a, b) = (fixture("compare/a.md"), fixture("compare/b.md"));
+    let refs = refs.to_string_lossy().into_owned();
+    let (code, c) = compare_json(&[&a, &b, "--refs", &refs]);
+    assert_eq!(code, 0);
+    let stops = pair(&c, "The extension added 12", "The extension added 15");
+    assert_eq!(stops.relation, "conflicting");
+    assert_eq!(stops.a.reference.as_deref(), Some("H1"));
+    assert_eq!(
+        stops.backing.as_deref(),
+        Some("A agrees with ref H1; B contradicts it"),
+        "{stops:?}"
+    );
+    // A conflict the table says nothing about backs neither side.
+    let date = pair(
+        &c,
+        "The Harbourline tram extension opened",
+        "Västerhamn's long-awaited",
+    );
+    assert_eq!(
+        date.backing
+            .as_deref()
+            .map(|b| b.starts_with("neither is backed")),
+        Some(true),
+        "{date:?}"
+    );
+    // Without --refs there is no backing.
+    assert!(fixtures().pairs.iter().all(|p| p.backing.is_none()));
+    let (_, md, _) = run(factcheck().args(["compare", &a, &b, "--refs", &refs, "--format", "markdown"]));
+    assert!(
+        md.contains("number differs: A 12, B 15 (A agrees with ref H1; B contradicts it)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn html_shows_the_articles_side_by_side() {
+    let (a, b) = (fixture("compare/a.md"), fixture("compare/b.md"));
+    let (code, html, err) = run(factcheck().args(["compare", &a, &b, "--format", "html"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<section aria-label=\"Article ").count(), 2);
+    assert!(html.contains("<li class=\"claim conflicting\""), "{html}");
+    assert!(html.contains("number differs: A 12, B 15"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("src="),
+        "self-contained: {html}"
+    );
+    let (_, again, _) = run(factcheck().args(["compare", &a, &b, "--format", "html"]));
+    assert_eq!(html, again, "deterministic");
 }

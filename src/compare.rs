@@ -8,10 +8,14 @@
 //! claim of B with its best candidates among A's, and every pair is judged
 //! from both directions:
 //!
-//! * **conflicting**: both claims are about the same subject and a detail
-//!   clashes (negation, date, number, a name spelled close to another, a
-//!   name in the same role, antonyms, two members of a closed class);
-//! * **consistent**: each claim covers most of the other, without a clash;
+//! * **conflicting**: the two claims are assigned to each other, cover each
+//!   other enough, and a detail clashes read both ways (negation or denial,
+//!   date or weekday, number after units and hedges, a name in the same slot
+//!   typed place, country or person, a name subject, antonyms or ordinals in
+//!   one slot);
+//! * **consistent**: the same fact in other words (most of each claim said
+//!   about one subject, or a fair share with a date or quantity alike;
+//!   rounding, unit conversion and date formats allowed), without a clash;
 //! * **related**: they share a topic but say different things — including
 //!   two different events ("the second council met in Brussels in 2024" and
 //!   "the third council met in Tokyo in 2025" clash on every detail, but the
@@ -20,8 +24,10 @@
 //! Words count by how rare they are in their own article, and words both
 //! articles keep repeating ("the EU and Japan") never make a shared topic,
 //! so that what the two are about as a whole does not make every pair look
-//! alike. A claim pairs with at most [`Options::per_claim`] claims of the
-//! other article. Nothing here reads files except [`compare_paths`], and
+//! alike. Pairs are assigned one to one (a claim is consistent or
+//! conflicting with one claim of the other article at most), a claim keeping
+//! up to [`Options::per_claim`] links in all. Details are read both ways
+//! (`facts`): neither article is the reference. Nothing here reads files except [`compare_paths`], and
 //! nothing prints; whether the claims are *true* is `verdict`'s question,
 //! answered separately by [`Comparison::judge`].
 //!
@@ -84,7 +90,8 @@ pub const DEFAULT_MIN_RELATED: f64 = 0.1;
 /// Default least share of each claim the other must cover for the two to be
 /// consistent.
 pub const DEFAULT_MIN_CONSISTENT: f64 = 0.6;
-/// Default number of claims of the other article a claim may pair with.
+/// Default number of claims of the other article a claim may pair with: its
+/// one assigned counterpart and at most one more, `related`, link.
 pub const DEFAULT_PER_CLAIM: usize = 2;
 /// Candidates retrieved per claim and direction.
 const CANDIDATES: usize = 10;
@@ -131,7 +138,9 @@ pub struct Options {
     pub min_related: f64,
     /// Least share of each claim the other must cover to be `consistent`.
     pub min_consistent: f64,
-    /// Most claims of the other article one claim pairs with.
+    /// Most claims of the other article one claim pairs with. Only the first
+    /// (its one-to-one counterpart) may be consistent or conflicting; the
+    /// others are `related` links.
     pub per_claim: usize,
     /// Least check-worthiness of a claim listed in `only_a` or `only_b`.
     /// Every sentence may pair with a sentence of the other article, but a

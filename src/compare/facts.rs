@@ -386,8 +386,14 @@ pub(super) fn unmatched_names(a: &Analysed, found: &[bool]) -> Vec<NameRun> {
             continue;
         }
         let start = i;
+        // A possessive ends a name: "Ethiopia's Tigist Alemu" is two.
+        let possessive = |t: &Token| {
+            let w = &a.text[t.span.clone()];
+            w.ends_with("'s") || w.ends_with("’s")
+        };
         while i + 1 < toks.len()
             && is_name(&toks[i + 1])
+            && !possessive(&toks[i])
             && a.text
                 .get(toks[i].span.end..toks[i + 1].span.start)
                 .is_some_and(|g| g == " " || g == "-")
@@ -408,22 +414,33 @@ pub(super) fn unmatched_names(a: &Analysed, found: &[bool]) -> Vec<NameRun> {
         if single_everyday {
             continue;
         }
+        let text = &a.text[toks[start].span.start..toks[end - 1].span.end];
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(text);
         out.push(NameRun {
             start,
             end,
-            text: a.text[toks[start].span.start..toks[end - 1].span.end].to_string(),
+            text: text.to_string(),
         });
     }
     out
 }
 
 /// Positions of the words a claim shares with its counterpart that can
-/// frame a slot: found there, content words, neither names nor numbers.
+/// frame a slot: found there, content words or names ("Ethiopia's Tigist
+/// Alemu" / "Tigist Alemu of Kenya"), neither numbers nor dates.
 fn anchors(a: &Analysed, found: &[bool]) -> Vec<usize> {
     (0..a.toks.len())
         .filter(|&k| {
             let t = &a.toks[k];
-            found[k] && t.is_content() && t.shape == Shape::Word && quantity::value(t).is_none()
+            found[k]
+                && t.is_content()
+                && t.shape != Shape::Number
+                && quantity::value(t).is_none()
+                && !lexicon::is_month(&t.norm)
+                && weekday_number(&t.norm).is_none()
         })
         .collect()
 }
@@ -686,6 +703,26 @@ mod tests {
             facts("The fence is 30 m long."),
         ];
         assert_eq!(measured_pairs(&a, &b, 2), [(0, 0)]);
+    }
+
+    #[test]
+    fn names_in_one_slot_clash_and_a_possessive_ends_a_name() {
+        let found = |x: &Analysed, y: &Analysed| -> Vec<bool> {
+            let other: Vec<&str> = y.toks.iter().map(|t| t.stem.as_str()).collect();
+            x.toks.iter().map(|t| other.contains(&t.stem.as_str())).collect()
+        };
+        let a = analysed("The relay was won by Norway's Ingrid Falk in the final.");
+        let b = analysed("In the final, Ingrid Falk of Sweden won the relay.");
+        let (fa, fb) = (found(&a, &b), found(&b, &a));
+        let clash = name_clash((&a, &fa), (&b, &fb)).expect("a clash");
+        assert!(
+            clash.contains("\"Norway\"") && clash.contains("\"Sweden\""),
+            "{clash}"
+        );
+        // The same name said twice is no clash.
+        let c = analysed("In the final, Ingrid Falk of Norway won the relay.");
+        let fc = found(&c, &a);
+        assert_eq!(name_clash((&a, &found(&a, &c)), (&c, &fc)), None);
     }
 
     #[test]

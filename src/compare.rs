@@ -565,7 +565,7 @@ pub fn compare(a: &[Claim], b: &[Claim], options: &Options) -> Comparison {
             })
         })
         .collect();
-    select(&mut judged, options);
+    select(&mut judged, options, &sentence_numbers(a), &sentence_numbers(b));
     judged.sort_by_key(|p| (p.a, p.b));
 
     let paired_a: BTreeSet<usize> = judged.iter().map(|p| p.a).collect();
@@ -961,12 +961,17 @@ fn subject_clash(
 /// One-to-one assignment: pairs in order of link (the surest first, ties
 /// by position), each claim in at most one consistent or conflicting pair,
 /// so that a claim pairs with the sentence stating its fact rather than one
-/// that merely shares a name. A claim may also keep `related` links, up to
-/// `per_claim` pairs in all, a second one scoring nearly as well as its first.
-fn select(judged: &mut Vec<Judged>, options: &Options) {
+/// that merely shares a name. One sentence split into several claims ("NASA
+/// built the spacecraft, and the instruments came from Germany") counts as
+/// one: a claim may be assigned to several parts of its counterpart's
+/// sentence, so that the part that clashes is seen. A claim may also keep
+/// `related` links, up to `per_claim` pairs in all, a further one scoring
+/// nearly as well as its first. `sentence_a[k]` numbers the sentence of A's
+/// claim `k` (likewise for B).
+fn select(judged: &mut Vec<Judged>, options: &Options, sentence_a: &[usize], sentence_b: &[usize]) {
     judged.sort_by(|x, y| y.link.total_cmp(&x.link).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut assigned_a: BTreeSet<usize> = BTreeSet::new();
-    let mut assigned_b: BTreeSet<usize> = BTreeSet::new();
+    let mut assigned_a: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut assigned_b: BTreeMap<usize, usize> = BTreeMap::new();
     let mut taken_a: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     let mut taken_b: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     let fits = |taken: Option<&(usize, f64)>, p: &Judged| match taken {
@@ -974,10 +979,17 @@ fn select(judged: &mut Vec<Judged>, options: &Options) {
         Some(&(n, first)) => n < options.per_claim && p.score >= SECOND_PAIR_SHARE * first,
     };
     judged.retain_mut(|p| {
-        let free = !assigned_a.contains(&p.a) && !assigned_b.contains(&p.b);
+        // Free: neither claim assigned, or one assigned to another part of
+        // the other's sentence.
+        let free = match (assigned_a.get(&p.a), assigned_b.get(&p.b)) {
+            (None, None) => true,
+            (Some(&b0), None) => sentence_b[b0] == sentence_b[p.b],
+            (None, Some(&a0)) => sentence_a[a0] == sentence_a[p.a],
+            (Some(_), Some(_)) => false,
+        };
         if free {
-            assigned_a.insert(p.a);
-            assigned_b.insert(p.b);
+            assigned_a.entry(p.a).or_insert(p.b);
+            assigned_b.entry(p.b).or_insert(p.a);
         } else {
             let fit = fits(taken_a.get(&p.a), p) && fits(taken_b.get(&p.b), p);
             let Some(reason) = p.related.take().filter(|_| fit) else {
@@ -990,6 +1002,24 @@ fn select(judged: &mut Vec<Judged>, options: &Options) {
         }
         true
     });
+}
+
+/// Numbers the sentences of an article's claims: claims split from one
+/// sentence (same line and sentence text) share a number.
+fn sentence_numbers(claims: &[Claim]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(claims.len());
+    let mut n = 0;
+    for (k, c) in claims.iter().enumerate() {
+        let same = k > 0 && {
+            let p = &claims[k - 1];
+            !c.sentence.is_empty() && p.sentence == c.sentence && p.line == c.line && p.article == c.article
+        };
+        if k > 0 && !same {
+            n += 1;
+        }
+        out.push(n);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1235,6 +1265,44 @@ mod tests {
             },
         );
         assert_eq!(one.pairs.len(), 1);
+    }
+
+    #[test]
+    fn a_claim_may_pair_with_every_part_of_a_split_sentence() {
+        let a = claims(
+            "a",
+            &["The Vesterby bridge opened in May 1962 and carried 4,000 cars a day in its first year."],
+        );
+        let sentence =
+            "The Vesterby bridge opened in May 1962, and in its first year it carried 4,000 cars a day.";
+        let mut b = claims(
+            "b",
+            &[
+                "The Vesterby bridge opened in May 1962",
+                "In its first year the Vesterby bridge carried 4,000 cars a day.",
+            ],
+        );
+        for c in &mut b {
+            (c.sentence, c.line) = (sentence.to_string(), 1);
+        }
+        let c = compare(&a, &b, &Options::default());
+        let kinds: Vec<(&str, Relation)> = c.pairs.iter().map(|p| (p.b.id.as_str(), p.relation)).collect();
+        assert_eq!(
+            kinds,
+            [("b1", Relation::Consistent), ("b2", Relation::Consistent)],
+            "{c:#?}"
+        );
+        // Two sentences of their own: one-to-one.
+        b[1].sentence = "In its first year the Vesterby bridge carried 4,000 cars a day.".into();
+        let c = compare(&a, &b, &Options::default());
+        assert_eq!(
+            c.pairs
+                .iter()
+                .filter(|p| p.relation == Relation::Consistent)
+                .count(),
+            1,
+            "{c:#?}"
+        );
     }
 
     #[test]

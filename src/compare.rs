@@ -693,9 +693,12 @@ fn classify(
     let consistent = (same_subject && ab.share.min(ba.share) >= options.min_consistent)
         || (about_one_thing && same_subject && ab.share.min(ba.share) >= MIN_CONSISTENT_SAME_SUBJECT)
         || (about_one_thing && agreeing > 0 && ab.share.min(ba.share) >= MIN_CONSISTENT_ONE_THING);
-    let (relation, reason) = if !shown.is_empty() {
+    // A question states no fact: it can share a topic, never agree or clash.
+    let question = |x: &Analysed| x.text.trim_end().ends_with('?');
+    let asserts = !question(a) && !question(b);
+    let (relation, reason) = if asserts && !shown.is_empty() {
         (Relation::Conflicting, shown.join("; "))
-    } else if consistent {
+    } else if asserts && consistent {
         (Relation::Consistent, agreement(a, ab))
     } else {
         (Relation::Related, related.clone()?)
@@ -1164,6 +1167,15 @@ mod tests {
             "Around 40,000 passengers ride the line every day.",
         );
         assert_eq!(relation, Relation::Consistent, "{reason}");
+    }
+
+    #[test]
+    fn a_question_only_shares_a_topic() {
+        let (relation, reason) = pair(
+            "Did the Harbourline tram extension open to passengers on 14 March 2023?",
+            "The Harbourline tram extension opened to passengers on 14 March 2024.",
+        );
+        assert_eq!(relation, Relation::Related, "{reason}");
     }
 
     #[test]

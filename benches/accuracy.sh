@@ -46,3 +46,6 @@ done
 
 # The article benches (end to end and claims mode): a second table.
 bash "$(dirname "$0")/articles.sh" "$@"
+
+# The article pairs (`compare A B`): the pairs scorer's lines.
+bash "$(dirname "$0")/pairs.sh"

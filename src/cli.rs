@@ -194,6 +194,12 @@ pub struct CheckArgs {
     /// Show the top 3 candidate references of each claim with their scores.
     #[arg(long)]
     pub explain: bool,
+    /// With exactly two articles, also compare them (as `compare A B`) after the report.
+    ///
+    /// Table output gets a cross-article section, JSON a `comparison` key. Default: the
+    /// `compare` key of factcheck.toml, else off.
+    #[arg(long)]
+    pub compare: bool,
     /// Report and fail only on findings that are not in this baseline file.
     ///
     /// A finding is known by a fingerprint of its claim's text, verdict and deciding reference,
@@ -262,6 +268,9 @@ pub enum CompareFormat {
     Csv,
     /// A Markdown table, for a pull request or a wiki.
     Markdown,
+    /// One self-contained HTML page: the two articles side by side, conflicts highlighted and
+    /// linked between the columns.
+    Html,
 }
 
 /// Arguments of `eval`.

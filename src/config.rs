@@ -74,6 +74,9 @@ pub struct Config {
     pub severity: Severities,
     /// Claims never reported.
     pub ignore: IgnoreList,
+    /// Whether `check` with exactly two articles adds the cross-article
+    /// comparison (`--compare`; default off).
+    pub compare: Option<bool>,
 }
 
 /// Output formats of `check` (the names `--format` takes).
@@ -271,7 +274,13 @@ impl Config {
                 claims: list(self.ignore.claims, over.ignore.claims),
                 ids: list(self.ignore.ids, over.ignore.ids),
             },
+            compare: over.compare.or(self.compare),
         }
+    }
+
+    /// Whether `check` compares two articles (default `false`).
+    pub fn compare(&self) -> bool {
+        self.compare.unwrap_or(false)
     }
 
     /// Output format (default `table`).
@@ -353,6 +362,7 @@ impl Config {
         let _ = writeln!(out, "min-support = {}", number(options.settings.min_support));
         let _ = writeln!(out, "min-match = {}", number(options.settings.min_match));
         let _ = writeln!(out, "min-score = {}", number(options.min_score));
+        let _ = writeln!(out, "compare = {}", self.compare());
         out.push_str("\n[severity]\n");
         for v in [Verdict::Contradicted, Verdict::Unsupported] {
             let s = self.severity.of(v).map_or("off", Severity::as_str);

@@ -831,6 +831,12 @@ pub fn shared_class(a: &str, b: &str) -> Option<&'static str> {
     ca.iter().find(|&&c| cb.contains(&c)).map(|&c| CLASSES[c].0)
 }
 
+/// The first closed class a folded word (or its singular) belongs to
+/// ("sweden" is a country, "finnish" a nationality).
+pub fn class_of(folded: &str) -> Option<&'static str> {
+    classes_of(folded).first().map(|&c| CLASSES[c].0)
+}
+
 /// Indices in `CLASSES` of the classes a word (or its singular) belongs to.
 fn classes_of(word: &str) -> Vec<usize> {
     static MEMBERS: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();

@@ -88,6 +88,7 @@ fn check_flags(args: &CheckArgs) -> Result<Config> {
         refs: args.refs.clone(),
         format: args.format.map(cli::Format::to_lib),
         fail_on,
+        compare: args.compare.then_some(true),
         ..threshold_flags(&args.thresholds)?
     })
 }
@@ -167,7 +168,11 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     };
     let out = render(shown, format, args.output.is_none(), args.explain);
     let out = restyle(out, shown, format, &cfg.severity);
-    let out = with_cross_article(out, &report, &inputs, format, args.output.is_none())?;
+    let out = if cfg.compare() {
+        with_cross_article(out, &report, &inputs, format, args.output.is_none(), &ignores)?
+    } else {
+        out
+    };
     emit(&out, args.output.as_deref(), &read)?;
     // The process ends here: freeing a large index piece by piece only costs time.
     std::mem::forget(index);
@@ -241,8 +246,8 @@ fn restyle(out: String, shown: &Report, format: Format, severities: &config::Sev
     }
 }
 
-/// With exactly two articles, `check` also compares them, as `compare A B`
-/// does with its defaults: a section after the verdict table, or a
+/// With `--compare` (or `compare = true`) and exactly two articles, `check`
+/// also compares them, as `compare A B` does with its defaults: a section after the verdict table, or a
 /// `comparison` key after the report's own keys in JSON. A is the article
 /// whose path sorts first, so that, like the report, the output does not
 /// depend on the order of the inputs. Other formats and claims CSVs (which
@@ -253,14 +258,22 @@ fn with_cross_article(
     inputs: &[PathBuf],
     format: Format,
     to_terminal: bool,
+    ignores: &ignore::Ignores,
 ) -> Result<String> {
     let [a, b] = inputs else { return Ok(out) };
     if check::is_claims_csv(a) || check::is_claims_csv(b) {
         return Ok(out);
     }
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let comparison =
-        || compare::compare_paths(a, b, compare::DEFAULT_MIN_SCORE, &compare::Options::default());
+    let comparison = || {
+        compare::compare_paths(
+            a,
+            b,
+            compare::DEFAULT_MIN_SCORE,
+            ignores,
+            &compare::Options::default(),
+        )
+    };
     Ok(match format {
         Format::Table => format!(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
@@ -287,8 +300,8 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
             args.min_score
         )));
     }
-    // Of the config, only the profile applies: `compare` judges claims
-    // against tables only when --refs is given.
+    // Of the config, the profile and the [ignore] list apply: `compare`
+    // judges claims against tables only when --refs is given.
     let cfg = config::load(&args.config.source())?.config.merge(Config {
         profile: args.profile.map(cli::ProfileArg::to_lib),
         ..Config::default()
@@ -304,8 +317,14 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
         .extend(&tables)
         .extend(&loaded_path(&args.config.source()));
     refuse_inputs(&read, &[args.output.as_deref()])?;
-    let mut comparison =
-        compare::compare_paths(&args.a, &args.b, args.min_score, &compare::Options::default())?;
+    let ignores = ignore::Ignores::new(&cfg.ignore);
+    let mut comparison = compare::compare_paths(
+        &args.a,
+        &args.b,
+        args.min_score,
+        &ignores,
+        &compare::Options::default(),
+    )?;
     if !tables.is_empty() {
         let index = check::load_index(&tables)?;
         comparison.judge(&index, &Settings::profile(cfg.profile(), true));
@@ -317,6 +336,11 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
         CompareFormat::Json => report::comparison_json(&comparison),
         CompareFormat::Csv => report::comparison_csv(&comparison),
         CompareFormat::Markdown => report::comparison_markdown(&comparison),
+        CompareFormat::Html => report::comparison_html(
+            &comparison,
+            &args.a.display().to_string(),
+            &args.b.display().to_string(),
+        ),
     };
     emit(&out, args.output.as_deref(), &read)?;
     Ok(if args.fail_on_conflict && comparison.has_conflict() {

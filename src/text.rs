@@ -138,6 +138,13 @@ pub fn spelled_number(word: &str) -> Option<f64> {
         ("ten", 10.0),
         ("eleven", 11.0),
         ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
         ("twenty", 20.0),
         ("thirty", 30.0),
         ("forty", 40.0),
@@ -533,5 +540,6 @@ mod tests {
         assert_eq!(number_value("3.5"), Some(3.5));
         assert_eq!(number_value("abc"), None);
         assert_eq!(number_value("1960s"), Some(1960.0));
+        assert_eq!(spelled_number("eighteen"), Some(18.0));
     }
 }

@@ -23,6 +23,9 @@ struct JsonPair {
     relation: String,
     score: f64,
     reason: String,
+    /// Only with `--refs`, for conflicting pairs.
+    #[serde(default)]
+    backing: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -34,6 +37,9 @@ struct JsonClaim {
     /// Only with `--refs`.
     #[serde(default)]
     verdict: Option<String>,
+    /// Only with `--refs`: the deciding reference.
+    #[serde(default)]
+    reference: Option<String>,
 }
 
 /// `check A B --format json`: the report's own keys, then the comparison.
@@ -204,7 +210,7 @@ fn planted_conflicts_are_found_with_their_reason() {
         (
             "The Harbourline tram extension opened",
             "Västerhamn's long-awaited",
-            "date differs: A 14 March 2023, B 14 March 2024",
+            "date differs: A \"14 March 2023\", B \"14 March 2024\"",
         ),
         (
             "The opening ceremony was held",
@@ -324,7 +330,8 @@ fn table_csv_and_markdown_render_the_same_pairs() {
             "b_id",
             "b_line",
             "b_text",
-            "b_verdict"
+            "b_verdict",
+            "backing"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -406,12 +413,18 @@ fn bad_inputs_exit_2_with_one_line() {
 }
 
 #[test]
-fn check_with_two_articles_adds_the_cross_article_section() {
+fn check_with_two_articles_and_compare_adds_the_cross_article_section() {
     let (a, b) = (fixture("compare/a.md"), fixture("compare/b.md"));
     let refs = fixture("refs/landmarks.csv");
-    let (_, table, err) = run(factcheck().args(["check", &a, &b, "--refs", &refs]));
+    // Found in issue 16: two articles alone used to add the section.
+    let (_, plain, err) = run(factcheck().args(["check", &a, &b, "--refs", &refs]));
     assert!(err.is_empty(), "{err}");
-    let (_, swapped, _) = run(factcheck().args(["check", &b, &a, "--refs", &refs]));
+    assert!(!plain.contains("cross-article"), "only with --compare: {plain}");
+    let (_, plain_json, _) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--format", "json"]));
+    assert!(!plain_json.contains("\"comparison\""), "{plain_json}");
+    let (_, table, err) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--compare"]));
+    assert!(err.is_empty(), "{err}");
+    let (_, swapped, _) = run(factcheck().args(["check", &b, &a, "--refs", &refs, "--compare"]));
     assert_eq!(
         table, swapped,
         "A is the path that sorts first, whatever the order of the inputs"
@@ -425,7 +438,8 @@ fn check_with_two_articles_adds_the_cross_article_section() {
     );
     assert!(table[at..].contains("number differs: A 12, B 15"), "{table}");
 
-    let (_, json, _) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--format", "json"]));
+    let (_, json, _) =
+        run(factcheck().args(["check", &a, &b, "--refs", &refs, "--format", "json", "--compare"]));
     let with: JsonCheckWithComparison = serde_json::from_str(&json).unwrap();
     assert_eq!(with.comparison, fixtures(), "the same data as `compare A B`");
     assert!(!with.claims.is_empty() && with.summary.is_object());
@@ -437,21 +451,174 @@ fn check_with_two_articles_adds_the_cross_article_section() {
     );
 
     // One article, or claims CSVs: the report alone.
-    let (_, one, _) = run(factcheck().args(["check", &a, "--refs", &refs]));
+    let (_, one, _) = run(factcheck().args(["check", &a, "--refs", &refs, "--compare"]));
     assert!(!one.contains("cross-article"));
     let csvs = [
         "claims/article-a-second-council.claims.csv",
         "claims/article-b-boost-tech-ties.claims.csv",
     ];
-    let (_, from_csv, _) = run(factcheck().arg("check").args(csvs).args(["--format", "json"]));
+    let (_, from_csv, _) = run(factcheck()
+        .arg("check")
+        .args(csvs)
+        .args(["--format", "json", "--compare"]));
     assert!(!from_csv.contains("\"comparison\""));
 }
 
 #[test]
 fn readme_command_shows_the_demo_comparison() {
     // `check` with no input checks every article in claims/: there are two.
-    let (_, out, err) = run(factcheck().arg("check"));
+    let (_, out, err) = run(factcheck().args(["check", "--compare"]));
     assert!(err.is_empty(), "{err}");
     let at = out.find("cross-article comparison: A = claims/article-a-second-council.txt, B = claims/article-b-boost-tech-ties.txt").expect("section");
     assert!(out[at..].contains("Partnership Council"), "{out}");
+}
+
+/// Two small articles written into a temporary folder.
+fn two_articles(a: &str, b: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (pa, pb) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&pa, a).unwrap();
+    std::fs::write(&pb, b).unwrap();
+    let s = |p: std::path::PathBuf| p.to_string_lossy().into_owned();
+    (dir, s(pa), s(pb))
+}
+
+#[test]
+fn ignored_claims_are_out_of_the_comparison() {
+    // Found in issue 16: a claim under `<!-- factcheck: ignore -->` still
+    // showed as a conflict in `compare` and in check's cross-article section.
+    let (_dir, a, b) = two_articles(
+        "The Brennmoor ferry terminal opened to passengers on 3 October 2019.\n\n\
+         The ferry crossing takes 40 minutes in calm weather.\n",
+        "<!-- factcheck: ignore -->\n\
+         The Brennmoor ferry terminal opened to passengers on 3 October 2021.\n\n\
+         The ferry crossing takes 40 minutes in calm weather.\n",
+    );
+    let (_, c) = compare_json(&[&a, &b]);
+    let all_b: Vec<&str> = c
+        .pairs
+        .iter()
+        .map(|p| p.b.text.as_str())
+        .chain(c.only_b.iter().map(|r| r.text.as_str()))
+        .collect();
+    assert!(!all_b.iter().any(|t| t.contains("2021")), "{c:#?}");
+    assert!(c.pairs.iter().all(|p| p.relation != "conflicting"), "{c:#?}");
+    // Without the marker the same two articles conflict on the date.
+    let (_dir2, a2, b2) = two_articles(
+        "The Brennmoor ferry terminal opened to passengers on 3 October 2019.\n",
+        "The Brennmoor ferry terminal opened to passengers on 3 October 2021.\n",
+    );
+    let (_, c2) = compare_json(&[&a2, &b2]);
+    assert!(c2.pairs.iter().any(|p| p.relation == "conflicting"), "{c2:#?}");
+    // check's cross-article section loads claims the same way.
+    let (_, json, err) = run(factcheck().args([
+        "check",
+        &a,
+        &b,
+        "--compare",
+        "--format",
+        "json",
+        "--refs",
+        &fixture("refs/landmarks.csv"),
+    ]));
+    assert!(err.is_empty(), "{err}");
+    let with: JsonCheckWithComparison = serde_json::from_str(&json).unwrap();
+    assert_eq!(with.comparison, c, "the same comparison as `compare A B`");
+}
+
+#[test]
+fn markdown_defuses_mentions() {
+    // Found in issue 16: `compare --format markdown` printed a raw @octocat,
+    // which pings that user when pasted into a pull-request comment.
+    let (_dir, a, b) = two_articles(
+        "The Brennmoor ferry app was built by @octocat in 2019.\n",
+        "The Brennmoor ferry app was built by @octocat in 2020.\n",
+    );
+    let (code, md, err) = run(factcheck().args(["compare", &a, &b, "--format", "markdown"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("octocat"), "{md}");
+    assert!(!md.contains("@octocat"), "{md}");
+    assert!(md.contains("@\u{2060}octocat"), "{md}");
+}
+
+#[test]
+fn the_config_compare_key_adds_the_section() {
+    let (dir, a, b) = two_articles(
+        "The Brennmoor ferry terminal opened to passengers on 3 October 2019.\n",
+        "The Brennmoor ferry terminal opened to passengers on 3 October 2021.\n",
+    );
+    let refs = fixture("refs/landmarks.csv");
+    let cfg = dir.path().join("factcheck.toml");
+    std::fs::write(&cfg, "compare = true\n").unwrap();
+    let cfg = cfg.to_string_lossy().into_owned();
+    let (_, out, err) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--config", &cfg]));
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("cross-article comparison: A = "), "{out}");
+    assert!(out.contains("date differs"), "{out}");
+    let (_, out, _) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--no-config"]));
+    assert!(!out.contains("cross-article"), "{out}");
+}
+
+#[test]
+fn refs_say_which_side_of_a_conflict_they_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs.csv");
+    std::fs::write(
+        &refs,
+        "id,statement,source,rating\n\
+         H1,The Harbourline extension added 12 new stops to the tram network.,https://example.org/h1,true\n",
+    )
+    .unwrap();
+    let (a, b) = (fixture("compare/a.md"), fixture("compare/b.md"));
+    let refs = refs.to_string_lossy().into_owned();
+    let (code, c) = compare_json(&[&a, &b, "--refs", &refs]);
+    assert_eq!(code, 0);
+    let stops = pair(&c, "The extension added 12", "The extension added 15");
+    assert_eq!(stops.relation, "conflicting");
+    assert_eq!(stops.a.reference.as_deref(), Some("H1"));
+    assert_eq!(
+        stops.backing.as_deref(),
+        Some("A agrees with ref H1; B contradicts it"),
+        "{stops:?}"
+    );
+    // A conflict the table says nothing about backs neither side.
+    let date = pair(
+        &c,
+        "The Harbourline tram extension opened",
+        "Västerhamn's long-awaited",
+    );
+    assert_eq!(
+        date.backing
+            .as_deref()
+            .map(|b| b.starts_with("neither is backed")),
+        Some(true),
+        "{date:?}"
+    );
+    // Without --refs there is no backing.
+    assert!(fixtures().pairs.iter().all(|p| p.backing.is_none()));
+    let (_, md, _) = run(factcheck().args(["compare", &a, &b, "--refs", &refs, "--format", "markdown"]));
+    assert!(
+        md.contains("number differs: A 12, B 15 (A agrees with ref H1; B contradicts it)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn html_shows_the_articles_side_by_side() {
+    let (a, b) = (fixture("compare/a.md"), fixture("compare/b.md"));
+    let (code, html, err) = run(factcheck().args(["compare", &a, &b, "--format", "html"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<section aria-label=\"Article ").count(), 2);
+    assert!(html.contains("<li class=\"claim conflicting\""), "{html}");
+    assert!(html.contains("number differs: A 12, B 15"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("src="),
+        "self-contained: {html}"
+    );
+    let (_, again, _) = run(factcheck().args(["compare", &a, &b, "--format", "html"]));
+    assert_eq!(html, again, "deterministic");
 }

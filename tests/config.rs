@@ -260,6 +260,7 @@ fn config_dump_prints_the_effective_configuration() {
          min-support = 0.7\n\
          min-match = 0.5\n\
          min-score = 0.5\n\
+         compare = false\n\
          \n\
          [severity]\n\
          contradicted = \"error\"\n\

@@ -721,3 +721,48 @@ fn html_renders_in_headless_chromium() {
     );
     assert!(!dom.contains("href=\"javascript"));
 }
+
+#[test]
+fn compare_html_renders_in_headless_chromium() {
+    if !Path::new(CHROMIUM).exists() {
+        let _ = writeln!(std::io::stderr(), "skipped: /usr/bin/chromium not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    // Two plain-text articles with markup in them: it must stay text in the page.
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &a,
+        "The Brennmoor <script>alert(1)</script> ferry terminal opened on 3 October 2019.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The Brennmoor <img src=x onerror=alert(1)> ferry terminal opened on 3 October 2021.\n",
+    )
+    .unwrap();
+    let page = dir.path().join("compare.html");
+    let mut cmd = factcheck();
+    cmd.arg("compare")
+        .arg(&a)
+        .arg(&b)
+        .args(["--format", "html", "-o"])
+        .arg(&page);
+    let (code, _, err) = run(&mut cmd);
+    assert_eq!(code, 0, "{err}");
+    let dom = dump_dom(&page, "", &profile);
+    assert!(dom.contains("<body"), "chromium printed no DOM: {dom:.200}");
+    assert_eq!(dom.matches("<script").count(), 0, "{dom}");
+    assert_eq!(dom.matches("<img").count(), 0, "{dom}");
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "shown as text: {dom}"
+    );
+    assert_eq!(dom.matches("<section aria-label=\"Article ").count(), 2, "{dom}");
+    assert_eq!(dom.matches("class=\"claim conflicting\"").count(), 2, "{dom}");
+    assert!(
+        dom.contains("href=\"#b1\"") && dom.contains("href=\"#a1\""),
+        "{dom}"
+    );
+}

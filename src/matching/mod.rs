@@ -19,7 +19,7 @@ use crate::relations;
 use crate::text::{self, Shape, Token};
 use crate::wordnet;
 
-mod quantity;
+pub(crate) mod quantity;
 use quantity::{Kind, Relation};
 
 /// Retrieval boost of a name, a number or an acronym.

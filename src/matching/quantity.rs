@@ -22,7 +22,7 @@ const NOUN_WINDOW: usize = 5;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dim {
+pub(crate) enum Dim {
     /// A plain number: a count, a rate, a ratio.
     Plain,
     /// Mass, in grams.
@@ -43,7 +43,7 @@ pub(super) enum Dim {
 
 /// What kind of number it is: only numbers of one kind stand against each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// A year (1000-2100, or a decade).
     Year,
     /// A day of a month.
@@ -56,7 +56,7 @@ pub(super) enum Kind {
 
 /// A number of a text read as a quantity.
 #[derive(Debug, Clone)]
-pub(super) struct Amount {
+pub(crate) struct Amount {
     /// Token positions it covers (bound words excluded; unit and scale words included).
     pub toks: Vec<usize>,
     /// Token positions of its bound words ("more than", "roughly").
@@ -81,7 +81,7 @@ pub(super) struct Amount {
 
 /// How a claim's quantity relates to a reference's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Relation {
+pub(crate) enum Relation {
     /// The reference's value lies within what the claim allows.
     Holds,
     /// The two exclude each other.
@@ -156,7 +156,7 @@ fn scale(word: &str) -> Option<f64> {
 }
 
 /// The value of a number token, digits or spelled.
-pub(super) fn value(t: &Token) -> Option<f64> {
+pub(crate) fn value(t: &Token) -> Option<f64> {
     match t.shape {
         Shape::Number => text::number_value(&t.norm),
         Shape::Word => text::spelled_number(&t.norm).or_else(|| text::decade_start(&t.norm)),
@@ -228,7 +228,7 @@ fn is_year(v: f64) -> bool {
 }
 
 /// The quantities of a text, in token order. Tokens of dates (`skip`) are left out.
-pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
+pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
     let toks = &a.toks;
     let mut out = Vec::new();
     let mut i = 0;
@@ -300,6 +300,27 @@ pub(super) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
                 i = k + 1;
                 continue;
             }
+        }
+        // A spelled compound, "twenty-eight"; a half, "three and a half".
+        if t.shape == Shape::Word && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
+            let unit_word = toks
+                .get(k)
+                .filter(|u| u.shape == Shape::Word && gap(k - 1, k) == "-")
+                .and_then(|u| text::spelled_number(&u.norm))
+                .filter(|u| (1.0..10.0).contains(u));
+            if let Some(u) = unit_word {
+                v += u;
+                covered.push(k);
+                k += 1;
+            }
+        }
+        if toks.get(k).is_some_and(|x| x.norm == "and")
+            && toks.get(k + 1).is_some_and(|x| x.norm == "a")
+            && toks.get(k + 2).is_some_and(|x| x.norm == "half")
+        {
+            v += 0.5;
+            covered.extend([k, k + 1, k + 2]);
+            k += 3;
         }
         // Scale words: "2.3 million", "two hundred".
         while let Some(s) = toks.get(k).and_then(|x| scale(&x.norm)) {
@@ -419,12 +440,12 @@ fn counted_noun(a: &Analysed, k: usize) -> Option<String> {
 }
 
 /// True when the two are of one kind and dimension.
-pub(super) fn same_kind(c: &Amount, r: &Amount) -> bool {
+pub(crate) fn same_kind(c: &Amount, r: &Amount) -> bool {
     c.kind == r.kind && c.dim == r.dim
 }
 
 /// True when the two count the same thing, or either counts nothing named.
-pub(super) fn same_noun(c: &Amount, r: &Amount) -> bool {
+pub(crate) fn same_noun(c: &Amount, r: &Amount) -> bool {
     match (&c.noun, &r.noun) {
         (Some(a), Some(b)) => a == b || relations::synonyms(a, b),
         _ => true,
@@ -432,7 +453,7 @@ pub(super) fn same_noun(c: &Amount, r: &Amount) -> bool {
 }
 
 /// How the claim's amount relates to the reference's.
-pub(super) fn relation(c: &Amount, r: &Amount) -> Relation {
+pub(crate) fn relation(c: &Amount, r: &Amount) -> Relation {
     let (r_low, r_high) = (r.ref_low, r.ref_high);
     let finite_max = [c.low, c.high, r_low, r_high]
         .into_iter()
@@ -460,7 +481,7 @@ pub(super) fn relation(c: &Amount, r: &Amount) -> Relation {
 
 /// A date of a text: a month with its day and year, or a season of a year.
 #[derive(Debug, Clone)]
-pub(super) struct Date {
+pub(crate) struct Date {
     /// Token positions it covers.
     pub toks: Vec<usize>,
     /// Day of the month.
@@ -504,7 +525,7 @@ fn day_number(t: &Token) -> Option<u32> {
 
 /// The dates of a text: a month name (capitalised, or "may" only when
 /// capitalised) with a day before or after it and a year after it.
-pub(super) fn dates(a: &Analysed) -> Vec<Date> {
+pub(crate) fn dates(a: &Analysed) -> Vec<Date> {
     let toks = &a.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -607,6 +628,10 @@ mod tests {
         );
         // "1,500" is a count, a year has no separator.
         assert_eq!(one("More than 1,500 died.").kind, Kind::Count);
+        // Spelled compounds and halves.
+        assert_eq!(one("Twenty-eight people died.").low, 28.0);
+        let half = one("It measured three and a half inches.");
+        assert_eq!((half.dim, half.low), (Dim::Length, 3.5 * 0.0254));
         // A number inside a name is not a quantity.
         assert!(amounts(&analysed("Ariane 62 flew."), &[]).is_empty());
     }

@@ -1,5 +1,6 @@
-//! Rendering a [`Comparison`] of two articles: a terminal table, JSON, CSV
-//! or a Markdown table.
+//! Rendering a [`Comparison`] of two articles: a terminal table, JSON, CSV,
+//! a Markdown table or a self-contained HTML page with the two articles
+//! side by side.
 //!
 //! The relation of two claims (consistent, conflicting, related) and each
 //! claim's own verdict against reference tables stay in separate columns:
@@ -99,7 +100,7 @@ pub fn comparison_table(c: &Comparison, color: bool, width: Option<u16>) -> Stri
                 row.push(verdict_cell(&p.b));
             }
             row.push(Cell::new(format!("{:.3}", p.score)));
-            row.push(Cell::new(strip_controls(&p.reason)));
+            row.push(Cell::new(strip_controls(&Comparison::reason_with_backing(p))));
             pairs.add_row(row);
         }
         out.push_str(&format!("{pairs}\n"));
@@ -166,6 +167,7 @@ pub fn comparison_csv(c: &Comparison) -> String {
         "b_line",
         "b_text",
         "b_verdict",
+        "backing",
     ];
     let side = |r: Option<&ClaimRef>| -> [String; 4] {
         r.map_or_else(Default::default, |r| {
@@ -183,27 +185,38 @@ pub fn comparison_csv(c: &Comparison) -> String {
         cells.extend(side(b));
         cells
     };
+    let backing = |p: &crate::compare::Pair| p.backing.clone().unwrap_or_default();
     let rows = c
         .pairs
         .iter()
         .map(|p| {
-            row(
+            let mut cells = row(
                 p.relation.as_str(),
                 format!("{:.3}", p.score),
                 &p.reason,
                 Some(&p.a),
                 Some(&p.b),
-            )
+            );
+            cells.push(backing(p));
+            cells
         })
         .chain(
             c.only_a
                 .iter()
-                .map(|r| row("only_a", String::new(), "", Some(r), None)),
+                .map(|r| row("only_a", String::new(), "", Some(r), None))
+                .map(|mut cells| {
+                    cells.push(String::new());
+                    cells
+                }),
         )
         .chain(
             c.only_b
                 .iter()
-                .map(|r| row("only_b", String::new(), "", None, Some(r))),
+                .map(|r| row("only_b", String::new(), "", None, Some(r)))
+                .map(|mut cells| {
+                    cells.push(String::new());
+                    cells
+                }),
         );
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -216,24 +229,12 @@ pub fn comparison_csv(c: &Comparison) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell: `|` would end the cell, a line
-/// break the row, `<`, `>` and `&` would be read as HTML, and `*`, `_`,
-/// `` ` ``, `[`, `]` as emphasis, code or links.
+/// Escapes text for a Markdown table cell, as `check --format markdown`
+/// does ([`super::markdown::cell`]): `|` would end the cell, a line break the
+/// row, `<`, `>` and `&` would be read as HTML, Markdown punctuation as
+/// emphasis, code or links, and `@name` would ping a GitHub user.
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in strip_controls(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    super::markdown::cell(text)
 }
 
 fn md_claim(r: &ClaimRef) -> String {
@@ -275,7 +276,7 @@ pub fn comparison_markdown(c: &Comparison) -> String {
                 row.push(verdict_str(&p.b).to_string());
             }
             row.push(format!("{:.3}", p.score));
-            row.push(md(&p.reason));
+            row.push(md(&Comparison::reason_with_backing(p)));
             row
         })
         .collect();
@@ -303,6 +304,123 @@ pub fn comparison_markdown(c: &Comparison) -> String {
     out
 }
 
+/// Styles of the comparison page: two columns, conflicts in red, agreement
+/// in green, a linked claim outlined when reached from the other column.
+const COMPARE_STYLE: &str = "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}\
+h1{font-size:1.4rem}h2{font-size:1.1rem;word-break:break-all}\
+.columns{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}\
+ol{list-style:none;padding:0}li.claim{margin:.4rem 0;padding:.4rem .6rem;border-left:4px solid #ccc;background:#fafafa}\
+li.conflicting{border-color:#c62828;background:#fdecea}li.consistent{border-color:#2e7d32;background:#edf7ed}\
+li.related{border-color:#9e9e9e}li.only{border-color:#e0e0e0;color:#555}\
+li:target{outline:3px solid #1565c0}.line{color:#777;font-size:.85em;margin-right:.4em}\
+.links{margin:.3rem 0 0 1rem;padding:0;font-size:.9em}.links li{list-style:disc;margin:.1rem 0}\
+.rel-conflicting{color:#c62828;font-weight:600}.rel-consistent{color:#2e7d32;font-weight:600}\
+.verdict{font-size:.8em;padding:0 .3em;border:1px solid #bbb;border-radius:3px;margin-left:.3em}";
+
+/// Renders a comparison as one self-contained HTML page: article A on the
+/// left, B on the right, each claim in line order, coloured by the
+/// strongest relation it takes part in, with links to its counterparts in
+/// the other column and the reason of each pair. Every text is escaped; the
+/// page has no script and loads nothing.
+pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
+    use super::html::escape_html as esc;
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    // Each side's claims by (line, id), with an anchor and their links.
+    struct Entry<'c> {
+        claim: &'c ClaimRef,
+        links: Vec<(&'c crate::compare::Pair, &'c ClaimRef)>,
+    }
+    let mut sides: [BTreeMap<(usize, &str), Entry>; 2] = [BTreeMap::new(), BTreeMap::new()];
+    for p in &c.pairs {
+        for (k, own, other) in [(0, &p.a, &p.b), (1, &p.b, &p.a)] {
+            sides[k]
+                .entry((own.line, own.id.as_str()))
+                .or_insert_with(|| Entry {
+                    claim: own,
+                    links: Vec::new(),
+                })
+                .links
+                .push((p, other));
+        }
+    }
+    for (k, only) in [(0, &c.only_a), (1, &c.only_b)] {
+        for r in only {
+            sides[k].entry((r.line, r.id.as_str())).or_insert_with(|| Entry {
+                claim: r,
+                links: Vec::new(),
+            });
+        }
+    }
+    let anchors: [BTreeMap<&str, String>; 2] = [0, 1].map(|k| {
+        sides[k]
+            .values()
+            .enumerate()
+            .map(|(n, e)| (e.claim.id.as_str(), format!("{}{}", ["a", "b"][k], n + 1)))
+            .collect()
+    });
+    let strongest = |e: &Entry| {
+        let rank = |r: Relation| match r {
+            Relation::Conflicting => 3,
+            Relation::Consistent => 2,
+            Relation::Related => 1,
+        };
+        e.links
+            .iter()
+            .map(|(p, _)| p.relation)
+            .max_by_key(|r| rank(*r))
+            .map_or("only", Relation::as_str)
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>factcheck compare: {} / {}</title>\n<style>{COMPARE_STYLE}</style>\n</head>\n<body>\n\
+         <h1>Comparison of two articles</h1>\n<p class=\"summary\">{}</p>\n<div class=\"columns\">\n",
+        esc(&strip_controls(a_name)),
+        esc(&strip_controls(b_name)),
+        esc(summary(c).trim_end())
+    );
+    for (k, name) in [(0, a_name), (1, b_name)] {
+        let (this, other) = (["A", "B"][k], ["B", "A"][k]);
+        let _ = write!(
+            out,
+            "<section aria-label=\"Article {this}\">\n<h2>{this}: {}</h2>\n<ol>\n",
+            esc(&strip_controls(name))
+        );
+        for e in sides[k].values() {
+            let anchor = &anchors[k][e.claim.id.as_str()];
+            let _ = write!(out, "<li class=\"claim {}\" id=\"{anchor}\">", strongest(e));
+            if e.claim.line > 0 {
+                let _ = write!(out, "<span class=\"line\">L{}</span>", e.claim.line);
+            }
+            out.push_str(&esc(&strip_controls(&e.claim.text)));
+            if let Some(v) = e.claim.verdict {
+                let _ = write!(out, "<span class=\"verdict\">{}</span>", v.as_str());
+            }
+            if !e.links.is_empty() {
+                out.push_str("<ul class=\"links\">");
+                for (p, counterpart) in &e.links {
+                    let target = &anchors[1 - k][counterpart.id.as_str()];
+                    let _ = write!(
+                        out,
+                        "<li><span class=\"rel-{rel}\">{rel}</span> with <a href=\"#{target}\">{other} L{line}</a>: {reason}</li>",
+                        rel = p.relation.as_str(),
+                        line = counterpart.line,
+                        reason = esc(&strip_controls(&Comparison::reason_with_backing(p)))
+                    );
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
+    out.push_str("</div>\n</body>\n</html>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +432,7 @@ mod tests {
             text: text.into(),
             line,
             verdict: None,
+            reference: None,
         }
     }
 
@@ -325,6 +444,7 @@ mod tests {
                 relation: Relation::Conflicting,
                 score: 0.812,
                 reason: "date differs: A 2023, B 2024".into(),
+                backing: None,
             }],
             only_a: vec![claim("a-2", "Trams run <every> six minutes.", 7)],
             only_b: vec![claim("b-2", "Cafés report more customers.", 0)],
@@ -357,7 +477,7 @@ mod tests {
         assert!(out.contains("contradicted"), "{out}");
         let csv = comparison_csv(&c);
         let first = csv.lines().nth(1).unwrap();
-        assert!(first.ends_with(",contradicted"), "{csv}");
+        assert!(first.ends_with(",contradicted,"), "{csv}");
         let md = comparison_markdown(&c);
         assert!(
             md.starts_with("| A | A verdict | relation | B | B verdict | score | reason |"),
@@ -371,12 +491,12 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "relation,score,reason,a_id,a_line,a_text,a_verdict,b_id,b_line,b_text,b_verdict"
+            "relation,score,reason,a_id,a_line,a_text,a_verdict,b_id,b_line,b_text,b_verdict,backing"
         );
         assert!(lines[1].contains(",'=The line opened in 2024.,"), "{csv}");
         assert!(lines[1].starts_with("conflicting,0.812,"), "{csv}");
-        assert_eq!(lines[2], "only_a,,,a-2,7,Trams run <every> six minutes.,,,,,");
-        assert_eq!(lines[3], "only_b,,,,,,,b-2,0,Cafés report more customers.,");
+        assert_eq!(lines[2], "only_a,,,a-2,7,Trams run <every> six minutes.,,,,,,");
+        assert_eq!(lines[3], "only_b,,,,,,,b-2,0,Cafés report more customers.,,");
     }
 
     #[test]
@@ -385,10 +505,42 @@ mod tests {
         assert!(md.contains("3: The line opened in 2023 \\| early."), "{md}");
         assert!(md.contains("Trams run &lt;every&gt; six minutes."), "{md}");
         assert_eq!(super::md("*and* [x] a_b \\"), "\\*and\\* \\[x\\] a\\_b \\\\");
+        // Found in issue 16: a claim quoting @octocat pinged them in a PR comment.
+        assert_eq!(super::md("ask @octocat"), "ask @\u{2060}octocat");
         for line in md.lines().filter(|l| l.starts_with('|')) {
             let cells = line.replace("\\|", "").matches('|').count();
             assert!(cells == 6 || cells == 2, "{line}");
         }
+    }
+
+    #[test]
+    fn html_puts_the_articles_side_by_side_escaped_and_linked() {
+        let mut c = dummy();
+        c.pairs[0].a.text = "The <b>line</b> & \"depot\" opened in 2023.".into();
+        let html = comparison_html(&c, "a<1>.md", "b.md");
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        assert!(
+            html.contains("The &lt;b&gt;line&lt;/b&gt; &amp; &quot;depot&quot;"),
+            "{html}"
+        );
+        assert!(html.contains("a&lt;1&gt;.md") && !html.contains("a<1>"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("http"),
+            "self-contained: {html}"
+        );
+        // The conflicting claims link to each other across the columns.
+        assert!(
+            html.contains("<li class=\"claim conflicting\" id=\"a1\">"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"#b2\">B L5</a>"), "{html}");
+        assert!(
+            html.contains("<li class=\"claim conflicting\" id=\"b2\">"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"#a1\">A L3</a>"), "{html}");
+        assert!(html.contains("<li class=\"claim only\" id=\"a2\">"), "{html}");
+        assert_eq!(html, comparison_html(&c, "a<1>.md", "b.md"), "deterministic");
     }
 
     #[test]

@@ -12,8 +12,9 @@ use super::html::{clean_url, is_web_url};
 use crate::check::{Checked, Report};
 use crate::verdict::Verdict;
 
-/// Escapes text for one GitHub-flavoured Markdown table cell.
-fn cell(text: &str) -> String {
+/// Escapes text for one GitHub-flavoured Markdown table cell (also used by
+/// the comparison's Markdown, so both defuse `@mentions` alike).
+pub(super) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in super::strip_escapes(text).chars() {
         match c {

@@ -18,7 +18,8 @@ mod table;
 
 pub use self::claimreview::report_claimreview;
 pub use self::compare::{
-    comparison_csv, comparison_json, comparison_markdown, comparison_table, report_json_with_comparison,
+    comparison_csv, comparison_html, comparison_json, comparison_markdown, comparison_table,
+    report_json_with_comparison,
 };
 pub use self::csv::{claims_csv, report_csv};
 pub use self::evaluation::{evaluation_json, evaluation_text};

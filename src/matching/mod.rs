@@ -407,6 +407,8 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 Some(ConflictKind::Name)
             } else if is_name(t)
                 && is_name(r)
+                && !lexicon::is_month(&t.norm)
+                && !lexicon::is_month(&r.norm)
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
                     ref_name_stems.contains(x.stem.as_str())
                 })
@@ -1204,6 +1206,17 @@ fn near_miss(t: &Token, r: &Token) -> bool {
 /// "Chinese", "Mexico" / "Mexican", "Norway" / "Norwegian", "Israel" / "Israeli".
 fn derived_name(a: &str, b: &str) -> bool {
     const ENDINGS: &[&str] = &["ese", "ian", "an", "i", "ish", "ic", "er", "ean", "ern"];
+    // "Scotland" / "Scottish", "Finland" / "Finnish", "Poland" / "Polish".
+    let land = |x: &str, y: &str| {
+        x.strip_suffix("land")
+            .zip(y.strip_suffix("ish"))
+            .is_some_and(|(p, q)| {
+                p.chars().count() >= 2 && p.chars().zip(q.chars()).take_while(|(c, d)| c == d).count() >= 2
+            })
+    };
+    if land(a, b) || land(b, a) {
+        return true;
+    }
     let (short, long) = if a.chars().count() <= b.chars().count() {
         (a, b)
     } else {
@@ -1628,4 +1641,18 @@ fn is_verb(t: &Token) -> bool {
         && (lexicon::is_verb_like(&t.norm)
             || lexicon::is_negation(&t.norm)
             || relations::is_inflected_verb(&t.norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_country_and_its_adjective_are_one_name() {
+        assert!(derived_name("scotland", "scottish"));
+        assert!(derived_name("polish", "poland"));
+        assert!(derived_name("norway", "norwegian"));
+        assert!(!derived_name("scotland", "sweden"));
+        assert!(!derived_name("kenya", "kenyatta"));
+    }
 }

@@ -388,18 +388,28 @@ fn article_sources(report: &Report) -> report::Sources {
 }
 
 fn explanations(report: &Report) -> String {
-    let mut out = String::from("\ncandidates (retrieval score, coverage, subject found):\n");
+    let mut out = String::from(
+        "\ncandidates (retrieval score, coverage, subject found; accounted for, matched words, conflicts):\n",
+    );
     for c in &report.claims {
         let list: Vec<String> = c
             .candidates
             .iter()
             .map(|k| {
+                let conflicts = if k.conflicts.is_empty() {
+                    "no conflict".to_string()
+                } else {
+                    k.conflicts.join("; ")
+                };
                 format!(
-                    "{} ({:.2}, {:.2}, {})",
+                    "{} ({:.2}, {:.2}, {}; {:.2}, [{}], {})",
                     report::strip_controls(&k.id),
                     k.retrieval,
                     k.coverage,
-                    if k.subject { "yes" } else { "no" }
+                    if k.subject { "yes" } else { "no" },
+                    k.aligned,
+                    report::strip_controls(&k.matched.join(", ")),
+                    report::strip_controls(&conflicts)
                 )
             })
             .collect();

@@ -171,6 +171,12 @@ pub struct Candidate {
     pub coverage: f64,
     /// Whether the claim's subject is found in it.
     pub subject: bool,
+    /// Share of the claim accounted for: matched or in conflict.
+    pub aligned: f64,
+    /// Claim words the reference has, heaviest first.
+    pub matched: Vec<String>,
+    /// The details that differ, as reasons give them.
+    pub conflicts: Vec<String>,
 }
 
 /// The outcome for one claim.
@@ -217,6 +223,9 @@ pub fn judge(claim: &str, index: &Index, settings: &Settings) -> Judgement {
             retrieval: round(a.retrieval),
             coverage: round(a.coverage),
             subject: a.subject,
+            aligned: round(a.aligned),
+            matched: a.matched.clone(),
+            conflicts: a.conflicts.iter().map(ToString::to_string).collect(),
         })
         .collect();
     let evidence = Evidence::gather(&alignments, index, settings);

@@ -236,8 +236,19 @@ fn explain_lists_candidates() {
         "--refs",
         &fixture("refs/landmarks.csv"),
     ]));
-    assert!(out.contains("candidates (retrieval score, coverage, subject found):"));
+    assert!(out.contains(
+        "candidates (retrieval score, coverage, subject found; accounted for, matched words, conflicts):"
+    ));
     assert!(out.contains("landmarks-1: L1 ("), "{out}");
+    // Each candidate shows the claim words it matched and what conflicts.
+    let line = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("landmarks-1:"))
+        .unwrap();
+    assert!(
+        line.contains("[") && (line.contains("no conflict") || line.contains("differs")),
+        "{line}"
+    );
 }
 
 #[test]

@@ -302,10 +302,14 @@ impl Index {
         thread_local! {
             static SCRATCH: RefCell<(FxHashMap<u32, f32>, Vec<u32>)> = RefCell::new((FxHashMap::default(), Vec::new()));
         }
+        // Each term once, at its first boost. A query widened by a large
+        // alias group has as many terms as the group has words: no scan of
+        // the terms kept so far.
         let mut terms: Vec<(u32, f32)> = Vec::new();
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         for (term, boost) in query {
             if let Some(&id) = self.terms.get(term) {
-                if !terms.iter().any(|(t, _)| *t == id) {
+                if seen.insert(id) {
                     terms.push((id, (self.idf(term) * boost) as f32));
                 }
             }

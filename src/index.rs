@@ -77,19 +77,21 @@ pub struct Hit {
 impl Index {
     /// Builds the index of a list of references.
     ///
-    /// The rows are read in chunks, in parallel: each chunk tokenises,
-    /// stems and expands its statements with chunk-local term numbers (a
-    /// memo from each raw word to its term, so a word is folded and stemmed
-    /// once per chunk, with no allocation per word). The chunks are then
-    /// merged in row order, giving every term its id at its first use in
-    /// the table, so term ids, postings and the saved index are the same on
-    /// every run and for every number of threads, as if built row by row.
+    /// Alias and acronym groups are collected first and compiled once
+    /// ([`Aliases`]). The rows are then read in chunks, in parallel: each
+    /// thread tokenises, stems and expands its chunks' statements with its
+    /// own term numbers and a memo from each raw word to its term, kept
+    /// from chunk to chunk (a word is folded and stemmed once per thread,
+    /// with no allocation per word). The chunks are merged in row order,
+    /// giving every term its id at its first use in the table, so term
+    /// ids, postings and the saved index are the same on every run and for
+    /// every number of threads, as if built row by row.
     pub fn build(refs: Vec<Reference>) -> Index {
         Index::build_in(refs, CHUNK_ROWS, WINDOW_CHUNKS)
     }
 
-    /// [`Index::build`] with chunks of `chunk_rows` rows merged `window`
-    /// chunks at a time (the same index whatever the two are).
+    /// [`Index::build`] with chunks of `chunk_rows` rows, merged
+    /// `window_chunks` chunks at a time (the same index whatever the two are).
     fn build_in(refs: Vec<Reference>, chunk_rows: usize, window_chunks: usize) -> Index {
         let groups: Vec<Vec<Vec<String>>> = refs
             .par_iter()

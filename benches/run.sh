@@ -10,7 +10,9 @@
 # phases separately (benches/phases.rs), and runs the same retrieval task with
 # bm25s and rapidfuzz (installed into a venv with pip) and a naive all-pairs
 # strsim loop (benches/naive_allpairs.rs), including top-1 agreement with the
-# gold evidence of ../shared/bench. Timings are never asserted by tests.
+# gold evidence of ../shared/bench; then the real-text benchmark (benches/real_text.sh:
+# tables of real prose, perf_ratio.py, time against rows up to 1M). Timings are never
+# asserted by tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=benches/out
@@ -98,6 +100,9 @@ for dir in "$BENCH_DIR"/*/; do
   agree_rows+="| $set_name | $fc | $bm | $rf (first 200 claims) | $nv (first 200 claims) |"$'\n'
 done
 
+echo "== real text" >&2
+OUT=$OUT BIN=$BIN PY=$PY RUNS=$RUNS QUICK=$QUICK BENCH_DIR=$BENCH_DIR bash benches/real_text.sh > /dev/null
+
 echo "== plot" >&2
 "$PY" - "$OUT/scaling.txt" benches/scaling.png <<'PY'
 import sys
@@ -158,5 +163,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a/b}'; }
   echo "| set | factcheck | bm25s | rapidfuzz | naive strsim |"
   echo "|---|---|---|---|---|"
   printf '%s' "$agree_rows"
+  echo
+  cat "$OUT/real_text.md"
 } > benches/RESULTS.md
 cat benches/RESULTS.md

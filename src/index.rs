@@ -8,12 +8,22 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::reference::{alias_groups, Reference};
+use crate::reference::{row_alias_groups, Reference};
 use crate::text;
+
+/// Rows a thread reads at a time while building, and chunks read in
+/// parallel before they are merged. Neither changes the index, only the
+/// work's grain and the memory of the chunks not merged yet.
+const CHUNK_ROWS: usize = 4096;
+const WINDOW_CHUNKS: usize = 32;
+/// No id: a stem outside the alias groups' words, a term not numbered yet.
+const NONE: u32 = u32::MAX;
 
 const K1: f64 = 1.2;
 /// Most references a query probes in its common terms' posting lists: the
@@ -35,10 +45,11 @@ pub struct Index {
     postings: Vec<Vec<(u32, f32)>>,
     /// Per term: the largest impact in its postings (MaxScore's bound).
     max_impact: Vec<f32>,
-    /// Alias groups as stem sequences.
+    /// Alias groups as stem sequences, as the table gives them (what
+    /// `store` saves).
     groups: Vec<Vec<Vec<String>>>,
-    /// First stem of an alias -> (group, member) that start with it.
-    group_starts: HashMap<String, Vec<(u32, u32)>>,
+    /// The same groups compiled for matching.
+    aliases: Aliases,
     /// Per reference: content stems added by alias groups it mentions and
     /// by its source (a title or URL names the statement's topic).
     expansions: Vec<Vec<String>>,
@@ -66,76 +77,107 @@ pub struct Hit {
 impl Index {
     /// Builds the index of a list of references.
     ///
-    /// One pass over the statements, in order, so term ids and postings are
-    /// the same on every run. Each distinct spelling of a word is folded,
-    /// checked against the stop words and stemmed once (a memo from the raw
-    /// word to its term id): a large table repeats its words millions of
-    /// times, and this keeps building linear with no allocation per word.
+    /// Alias and acronym groups are collected first and compiled once
+    /// ([`Aliases`]). The rows are then read in chunks, in parallel: each
+    /// thread tokenises, stems and expands its chunks' statements with its
+    /// own term numbers and a memo from each raw word to its term, kept
+    /// from chunk to chunk (a word is folded and stemmed once per thread,
+    /// with no allocation per word). The chunks are merged in row order,
+    /// giving every term its id at its first use in the table, so term
+    /// ids, postings and the saved index are the same on every run and for
+    /// every number of threads, as if built row by row.
     pub fn build(refs: Vec<Reference>) -> Index {
-        let groups: Vec<Vec<Vec<String>>> = alias_groups(&refs)
+        Index::build_in(refs, CHUNK_ROWS, WINDOW_CHUNKS)
+    }
+
+    /// [`Index::build`] with chunks of `chunk_rows` rows, merged
+    /// `window_chunks` chunks at a time (the same index whatever the two are).
+    fn build_in(refs: Vec<Reference>, chunk_rows: usize, window_chunks: usize) -> Index {
+        let groups: Vec<Vec<Vec<String>>> = refs
+            .par_iter()
+            .map(|r| {
+                row_alias_groups(r)
+                    .map(|g| {
+                        g.iter()
+                            .map(|m| all_stems(m))
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
             .into_iter()
-            .map(|g| g.iter().map(|m| all_stems(m)).filter(|s| !s.is_empty()).collect())
+            .flatten()
             .collect();
-        let group_starts = group_starts(&groups);
-        let mut index = Index {
-            refs: Vec::new(),
-            terms: HashMap::new(),
-            postings: Vec::new(),
-            max_impact: Vec::new(),
-            groups,
-            group_starts,
-            expansions: Vec::with_capacity(refs.len()),
-        };
-        let mut memo: FxHashMap<String, Option<u32>> = FxHashMap::default();
-        let mut names: Vec<String> = Vec::new();
-        let mut lengths = Vec::with_capacity(refs.len());
-        let mut tf: Vec<(u32, u32)> = Vec::new();
-        for (doc, r) in refs.iter().enumerate() {
-            tf.clear();
-            let mut expansion = Vec::new();
-            if index.groups.is_empty() {
-                for word in r.statement.unicode_words() {
-                    if let Some(id) = index.word_term(&mut memo, &mut names, word) {
-                        add_tf(&mut tf, id);
+        let aliases = Aliases::new(&groups);
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut expansions: Vec<Vec<String>> = Vec::with_capacity(refs.len());
+        let mut lengths: Vec<u32> = Vec::with_capacity(refs.len());
+        let threads = rayon::current_num_threads().max(1);
+        let readers: Vec<Mutex<Reader>> = (0..threads).map(|_| Mutex::new(Reader::new(&aliases))).collect();
+        // Per reader: its terms' names and global ids, as far as merged.
+        let mut names: Vec<Vec<String>> = vec![Vec::new(); threads];
+        let mut global: Vec<Vec<u32>> = vec![Vec::new(); threads];
+        let mut sorted: Vec<(u32, u32)> = Vec::new();
+        // A window of chunks at a time, read in parallel and then merged in
+        // row order; chunk results never hold more than a window's terms.
+        for (w, window) in refs.chunks(chunk_rows * window_chunks).enumerate() {
+            let base = w * chunk_rows * window_chunks;
+            let mut done: Vec<Chunk> = window
+                .par_chunks(chunk_rows)
+                .enumerate()
+                .map(|(i, rows)| {
+                    let at = rayon::current_thread_index().unwrap_or(0) % threads;
+                    let mut reader = readers[at].lock().unwrap_or_else(|e| e.into_inner());
+                    reader.read(at, base + i * chunk_rows, rows)
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..done.len()).collect();
+            order.sort_by_key(|&i| (done[i].reader, done[i].first_new));
+            for i in order {
+                let c = &mut done[i];
+                debug_assert_eq!(c.first_new as usize, names[c.reader].len());
+                names[c.reader].append(&mut c.new_names);
+                global[c.reader].resize(names[c.reader].len(), NONE);
+            }
+            for mut c in done {
+                let (names, global) = (&mut names[c.reader], &mut global[c.reader]);
+                let mut start = 0;
+                for &end in &c.ends {
+                    sorted.clear();
+                    let mut len = 0u32;
+                    for &(local, n) in &c.tf[start..end] {
+                        let mut id = global[local as usize];
+                        if id == NONE {
+                            let name = std::mem::take(&mut names[local as usize]);
+                            id = match terms.get(&name) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = postings.len() as u32;
+                                    terms.insert(name, id);
+                                    postings.push(Vec::new());
+                                    id
+                                }
+                            };
+                            global[local as usize] = id;
+                        }
+                        sorted.push((id, n));
+                        len += n;
                     }
-                }
-            } else {
-                // Alias groups match runs of stems, so take the long road.
-                let toks = text::tokenize(&r.statement);
-                let stems: Vec<String> = toks.iter().map(|t| t.stem.clone()).collect();
-                expansion = index.expand(&stems);
-                for t in toks.into_iter().filter(|t| t.is_content()) {
-                    let id = index.term_id_named(&mut names, t.stem);
-                    add_tf(&mut tf, id);
-                }
-                for s in &expansion {
-                    let id = index.term_id_named(&mut names, s.clone());
-                    if !tf.iter().any(|&(t, _)| t == id) {
-                        tf.push((id, 1));
+                    start = end;
+                    sorted.sort_unstable();
+                    let doc = lengths.len() as u32;
+                    for &(id, n) in &sorted {
+                        // The term frequency for now; turned into the impact below.
+                        postings[id as usize].push((doc, n as f32));
                     }
+                    lengths.push(len);
                 }
+                expansions.append(&mut c.expansions);
             }
-            for word in source_text(&r.source).unicode_words() {
-                if is_url_noise(word) {
-                    continue;
-                }
-                let Some(id) = index.word_term(&mut memo, &mut names, word) else {
-                    continue;
-                };
-                if tf.iter().any(|&(t, _)| t == id) {
-                    continue;
-                }
-                tf.push((id, 1));
-                expansion.push(names[id as usize].clone());
-            }
-            lengths.push(tf.iter().map(|&(_, n)| n).sum::<u32>());
-            tf.sort_unstable();
-            for &(id, n) in &tf {
-                // The term frequency for now; turned into the impact below.
-                index.postings[id as usize].push((doc as u32, n as f32));
-            }
-            index.expansions.push(expansion);
         }
+        drop(readers);
         let avg = if lengths.is_empty() {
             1.0
         } else {
@@ -146,87 +188,40 @@ impl Index {
             .map(|&l| (K1 * (1.0 - B + B * f64::from(l) / avg)) as f32)
             .collect();
         let k1 = K1 as f32;
-        for list in &mut index.postings {
-            let mut max = 0.0f32;
-            for (doc, tf) in list.iter_mut() {
-                *tf = *tf * (k1 + 1.0) / (*tf + norms[*doc as usize]);
-                max = max.max(*tf);
-            }
-            index.max_impact.push(max);
+        let max_impact: Vec<f32> = postings
+            .par_iter_mut()
+            .map(|list| {
+                let mut max = 0.0f32;
+                for (doc, tf) in list.iter_mut() {
+                    *tf = *tf * (k1 + 1.0) / (*tf + norms[*doc as usize]);
+                    max = max.max(*tf);
+                }
+                max
+            })
+            .collect();
+        Index {
+            refs,
+            terms,
+            postings,
+            max_impact,
+            groups,
+            aliases,
+            expansions,
         }
-        index.refs = refs;
-        index
-    }
-
-    /// Term id of a raw word, `None` for a stop word (memoised).
-    fn word_term(
-        &mut self,
-        memo: &mut FxHashMap<String, Option<u32>>,
-        names: &mut Vec<String>,
-        word: &str,
-    ) -> Option<u32> {
-        if let Some(&v) = memo.get(word) {
-            return v;
-        }
-        let norm = text::fold(word);
-        // A capitalised stop word is mostly a sentence start ("The"); a stop
-        // word in capitals or mixed case is a name ("WHO").
-        let upper = word.chars().filter(|c| c.is_uppercase()).count();
-        let v = if norm.is_empty() || (upper <= 1 && crate::lexicon::is_stop_word(&norm)) {
-            None
-        } else {
-            Some(self.term_id_named(names, text::stem(&norm)))
-        };
-        memo.insert(word.to_string(), v);
-        v
-    }
-
-    /// `term_id` that also records each new term's name by id.
-    fn term_id_named(&mut self, names: &mut Vec<String>, term: String) -> u32 {
-        let id = self.term_id(term.clone());
-        if id as usize == names.len() {
-            names.push(term);
-        }
-        id
-    }
-
-    fn term_id(&mut self, term: String) -> u32 {
-        if let Some(&id) = self.terms.get(&term) {
-            return id;
-        }
-        let id = self.postings.len() as u32;
-        self.terms.insert(term, id);
-        self.postings.push(Vec::new());
-        id
     }
 
     /// Content stems that alias groups add to a text with these stems
     /// (all words, in order): every other member of each group it mentions.
     pub fn expand(&self, stems: &[String]) -> Vec<String> {
-        let mut out = Vec::new();
-        if self.groups.is_empty() {
-            return out;
+        if self.aliases.is_empty() {
+            return Vec::new();
         }
-        let mut hit_groups: Vec<u32> = Vec::new();
-        for (i, s) in stems.iter().enumerate() {
-            for &(g, m) in self.group_starts.get(s).map_or(&[][..], Vec::as_slice) {
-                let member = &self.groups[g as usize][m as usize];
-                if stems[i..].starts_with(member) && !hit_groups.contains(&g) {
-                    hit_groups.push(g);
-                }
-            }
-        }
-        hit_groups.sort_unstable();
-        for g in hit_groups {
-            for member in &self.groups[g as usize] {
-                for s in member {
-                    if !crate::lexicon::is_stop_word(s) && !stems.contains(s) && !out.contains(s) {
-                        out.push(s.clone());
-                    }
-                }
-            }
-        }
-        out
+        let ids: Vec<u32> = stems.iter().map(|s| self.aliases.id(s)).collect();
+        self.aliases
+            .expand(&ids)
+            .into_iter()
+            .map(|a| self.aliases.names[a as usize].clone())
+            .collect()
     }
 
     /// The parts of the index, for `store` to write.
@@ -254,7 +249,7 @@ impl Index {
         groups: Vec<Vec<Vec<String>>>,
         expansions: Vec<Vec<String>>,
     ) -> Index {
-        let group_starts = group_starts(&groups);
+        let aliases = Aliases::new(&groups);
         let terms = names
             .into_iter()
             .enumerate()
@@ -266,7 +261,7 @@ impl Index {
             postings,
             max_impact,
             groups,
-            group_starts,
+            aliases,
             expansions,
         }
     }
@@ -309,10 +304,14 @@ impl Index {
         thread_local! {
             static SCRATCH: RefCell<(FxHashMap<u32, f32>, Vec<u32>)> = RefCell::new((FxHashMap::default(), Vec::new()));
         }
+        // Each term once, at its first boost. A query widened by a large
+        // alias group has as many terms as the group has words: no scan of
+        // the terms kept so far.
         let mut terms: Vec<(u32, f32)> = Vec::new();
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         for (term, boost) in query {
             if let Some(&id) = self.terms.get(term) {
-                if !terms.iter().any(|(t, _)| *t == id) {
+                if seen.insert(id) {
                     terms.push((id, (self.idf(term) * boost) as f32));
                 }
             }
@@ -407,18 +406,342 @@ fn kth_score(scores: &FxHashMap<u32, f32>, touched: &[u32], k: usize) -> f32 {
     top.get(k - 1).copied().unwrap_or(0.0)
 }
 
-/// First stem of each alias -> the (group, member) pairs that start with it.
-fn group_starts(groups: &[Vec<Vec<String>>]) -> HashMap<String, Vec<(u32, u32)>> {
-    let mut starts: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    for (g, group) in groups.iter().enumerate() {
-        for (m, member) in group.iter().enumerate() {
-            starts
-                .entry(member[0].clone())
-                .or_default()
-                .push((g as u32, m as u32));
+/// Alias groups compiled for matching. Each stem of the groups is
+/// numbered once; identical groups (a table defines "UK" in many rows) are
+/// kept once, since a repeat adds nothing to an expansion; and every member
+/// sits in a trie of stems, so a text is matched against all members that
+/// start at a word by following the words that come next, never by scanning
+/// a list of members.
+#[derive(Debug, Default)]
+struct Aliases {
+    /// Stem -> id.
+    ids: FxHashMap<String, u32>,
+    /// Stem by id.
+    names: Vec<String>,
+    /// Trie edges (node, stem id) -> node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Per trie node: the distinct groups that have a member ending there,
+    /// ascending.
+    ends: Vec<Vec<u32>>,
+    /// Per distinct group, in order of first appearance: the stems it adds,
+    /// its members' stems that are not stop words, each once, in order.
+    adds: Vec<Vec<u32>>,
+}
+
+impl Aliases {
+    fn new(groups: &[Vec<Vec<String>>]) -> Aliases {
+        let mut a = Aliases {
+            ends: vec![Vec::new()],
+            ..Aliases::default()
+        };
+        let mut seen: FxHashMap<Vec<Vec<u32>>, u32> = FxHashMap::default();
+        for group in groups {
+            let members: Vec<Vec<u32>> = group
+                .iter()
+                .map(|m| m.iter().map(|s| a.intern(s)).collect())
+                .collect();
+            if seen.contains_key(&members) {
+                continue;
+            }
+            let g = a.adds.len() as u32;
+            let mut adds = Vec::new();
+            let mut added = FxHashSet::default();
+            for member in &members {
+                let mut node = 0u32;
+                for &s in member {
+                    let next = a.ends.len() as u32;
+                    node = *a.edges.entry((node, s)).or_insert(next);
+                    if node == next {
+                        a.ends.push(Vec::new());
+                    }
+                    if !crate::lexicon::is_stop_word(&a.names[s as usize]) && added.insert(s) {
+                        adds.push(s);
+                    }
+                }
+                let ends = &mut a.ends[node as usize];
+                if ends.last() != Some(&g) {
+                    ends.push(g);
+                }
+            }
+            a.adds.push(adds);
+            seen.insert(members, g);
+        }
+        a
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(stem.to_string(), id);
+        self.names.push(stem.to_string());
+        id
+    }
+
+    fn is_empty(&self) -> bool {
+        self.adds.is_empty()
+    }
+
+    /// Id of a stem, `NONE` when no group has it.
+    fn id(&self, stem: &str) -> u32 {
+        self.ids.get(stem).copied().unwrap_or(NONE)
+    }
+
+    /// The stems (ids) that the groups add to a text whose stems have these
+    /// ids (`NONE` for others): the stems of every group a member of which
+    /// is a run of the text's stems, in group order, each once and none
+    /// that the text has. Without a match, nothing is allocated.
+    fn expand(&self, text: &[u32]) -> Vec<u32> {
+        let mut hits: Vec<u32> = Vec::new();
+        for i in 0..text.len() {
+            let mut node = 0u32;
+            for &s in &text[i..] {
+                match self.edges.get(&(node, s)) {
+                    Some(&next) => node = next,
+                    None => break,
+                }
+                hits.extend_from_slice(&self.ends[node as usize]);
+            }
+        }
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        let mut have: FxHashSet<u32> = text.iter().copied().filter(|&s| s != NONE).collect();
+        let mut out = Vec::new();
+        for g in hits {
+            for &s in &self.adds[g as usize] {
+                if have.insert(s) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One chunk of rows read for the index by one [`Reader`], with that
+/// reader's term numbers.
+struct Chunk {
+    /// The reader (a thread of the pool).
+    reader: usize,
+    /// The reader's terms numbered while reading this chunk, from `first_new` on.
+    first_new: u32,
+    new_names: Vec<String>,
+    /// Per row, in order of first use: (reader's term, frequency), one run
+    /// per row ...
+    tf: Vec<(u32, u32)>,
+    /// ... ending at these positions of `tf`.
+    ends: Vec<usize>,
+    /// Per row: stems added by alias groups and the source.
+    expansions: Vec<Vec<String>>,
+}
+
+/// The token of a word, memoised: the reader's term and whether it is a
+/// stop word.
+#[derive(Clone, Copy)]
+enum Tok {
+    Skip,
+    Term(u32, bool),
+}
+
+/// What one thread keeps from chunk to chunk while the index is built: its
+/// own numbering of terms and its memos from raw words to terms, so that
+/// each distinct word is folded and stemmed once per thread, not once per
+/// chunk.
+struct Reader<'a> {
+    aliases: &'a Aliases,
+    /// Term by the reader's number.
+    names: Vec<String>,
+    numbers: FxHashMap<String, u32>,
+    /// Per term: its alias stem id (or `NONE`).
+    alias_of: Vec<u32>,
+    /// Per term: the row that last used it, and where in `tf`.
+    stamp: Vec<u32>,
+    slot: Vec<u32>,
+    /// Per alias stem id: the reader's term (or `NONE`).
+    of_alias: Vec<u32>,
+    /// Raw statement word -> token, for a text's first word and for the others.
+    first_tokens: FxHashMap<&'a str, Tok>,
+    tokens: FxHashMap<&'a str, Tok>,
+    /// Raw word -> term by the rule of plain words (`None`: a stop word).
+    words: FxHashMap<String, Option<u32>>,
+    /// Raw source word -> term, `None` for a stop word or URL noise.
+    source_words: FxHashMap<String, Option<u32>>,
+    /// The chunk being read.
+    tf: Vec<(u32, u32)>,
+    row: u32,
+}
+
+impl<'a> Reader<'a> {
+    fn new(aliases: &'a Aliases) -> Reader<'a> {
+        Reader {
+            aliases,
+            names: Vec::new(),
+            numbers: FxHashMap::default(),
+            alias_of: Vec::new(),
+            stamp: Vec::new(),
+            slot: Vec::new(),
+            of_alias: vec![NONE; aliases.names.len()],
+            first_tokens: FxHashMap::default(),
+            tokens: FxHashMap::default(),
+            words: FxHashMap::default(),
+            source_words: FxHashMap::default(),
+            tf: Vec::new(),
+            row: 0,
         }
     }
-    starts
+
+    fn term(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.numbers.get(stem) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.numbers.insert(stem.to_string(), id);
+        self.names.push(stem.to_string());
+        self.alias_of.push(self.aliases.id(stem));
+        self.stamp.push(NONE);
+        self.slot.push(0);
+        id
+    }
+
+    /// Counts one use of a term in the current row.
+    fn add(&mut self, id: u32) {
+        let i = id as usize;
+        if self.stamp[i] == self.row {
+            self.tf[self.slot[i] as usize].1 += 1;
+        } else {
+            self.stamp[i] = self.row;
+            self.slot[i] = self.tf.len() as u32;
+            self.tf.push((id, 1));
+        }
+    }
+
+    /// Adds a term to the current row once; false if the row has it.
+    fn add_once(&mut self, id: u32) -> bool {
+        if self.stamp[id as usize] == self.row {
+            return false;
+        }
+        self.add(id);
+        true
+    }
+
+    /// The token of a statement word; `first` until the text's first token.
+    fn token(&mut self, whole: &'a str, first: bool) -> Tok {
+        let memo = if first { &self.first_tokens } else { &self.tokens };
+        if let Some(&t) = memo.get(whole) {
+            return t;
+        }
+        // The span is not kept: only the stem and the stop flag are.
+        let t = match text::word_token(0, whole, first) {
+            Some(t) => Tok::Term(self.term(&t.stem), t.stop),
+            None => Tok::Skip,
+        };
+        if first {
+            self.first_tokens.insert(whole, t);
+        } else {
+            self.tokens.insert(whole, t);
+        }
+        t
+    }
+
+    /// Term of a raw word, `None` for a stop word (memoised): a capitalised
+    /// stop word is mostly a sentence start ("The"); a stop word in
+    /// capitals or mixed case is a name ("WHO").
+    fn word_term(&mut self, word: &str) -> Option<u32> {
+        if let Some(&v) = self.words.get(word) {
+            return v;
+        }
+        let norm = text::fold(word);
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let v = if norm.is_empty() || (upper <= 1 && crate::lexicon::is_stop_word(&norm)) {
+            None
+        } else {
+            Some(self.term(&text::stem(&norm)))
+        };
+        self.words.insert(word.to_string(), v);
+        v
+    }
+
+    fn source_term(&mut self, word: &str) -> Option<u32> {
+        if let Some(&v) = self.source_words.get(word) {
+            return v;
+        }
+        let v = if is_url_noise(word) {
+            None
+        } else {
+            self.word_term(word)
+        };
+        self.source_words.insert(word.to_string(), v);
+        v
+    }
+
+    /// Reads rows `first..` of the table: the same terms, frequencies and
+    /// expansions, in the same order of first use, as reading them one by
+    /// one into the index.
+    fn read(&mut self, reader: usize, first: usize, rows: &'a [Reference]) -> Chunk {
+        let first_new = self.names.len();
+        self.tf = Vec::new();
+        let mut ends = Vec::with_capacity(rows.len());
+        let mut expansions = Vec::with_capacity(rows.len());
+        let mut stems: Vec<u32> = Vec::new();
+        for (row, reference) in rows.iter().enumerate() {
+            self.row = (first + row) as u32;
+            let mut expansion = Vec::new();
+            if self.aliases.is_empty() {
+                for word in reference.statement.unicode_words() {
+                    if let Some(id) = self.word_term(word) {
+                        self.add(id);
+                    }
+                }
+            } else {
+                // Alias groups match runs of stems, stop words included.
+                stems.clear();
+                let mut first_word = true;
+                for (_, whole) in text::joined_words(&reference.statement) {
+                    let Tok::Term(id, stop) = self.token(whole, first_word) else {
+                        continue;
+                    };
+                    first_word = false;
+                    stems.push(self.alias_of[id as usize]);
+                    if !stop {
+                        self.add(id);
+                    }
+                }
+                let aliases = self.aliases;
+                for a in aliases.expand(&stems) {
+                    let name = &aliases.names[a as usize];
+                    let mut id = self.of_alias[a as usize];
+                    if id == NONE {
+                        id = self.term(name);
+                        self.of_alias[a as usize] = id;
+                    }
+                    self.add_once(id);
+                    expansion.push(name.clone());
+                }
+            }
+            for word in source_text(&reference.source).unicode_words() {
+                let Some(id) = self.source_term(word) else {
+                    continue;
+                };
+                if self.add_once(id) {
+                    expansion.push(self.names[id as usize].clone());
+                }
+            }
+            ends.push(self.tf.len());
+            expansions.push(expansion);
+        }
+        Chunk {
+            reader,
+            first_new: first_new as u32,
+            new_names: self.names[first_new..].to_vec(),
+            tf: std::mem::take(&mut self.tf),
+            ends,
+            expansions,
+        }
+    }
 }
 
 /// Higher score first, then the earlier reference.
@@ -456,13 +779,6 @@ pub fn source_stems(source: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn add_tf(tf: &mut Vec<(u32, u32)>, id: u32) {
-    match tf.iter_mut().find(|(t, _)| *t == id) {
-        Some(e) => e.1 += 1,
-        None => tf.push((id, 1)),
-    }
 }
 
 /// Stems of every word of a text, stop words included (for phrase matching).
@@ -524,6 +840,161 @@ mod tests {
         assert_eq!(idx.refs()[hits[0].doc].id, "B");
         let expanded = idx.expand(&all_stems("the APPI law"));
         assert!(expanded.contains(&"person".to_string()), "{expanded:?}");
+    }
+
+    /// `expand` as it was first written: every member of every group
+    /// compared at every word, and lists searched for repeats.
+    fn expand_by_scanning(groups: &[Vec<Vec<String>>], stems: &[String]) -> Vec<String> {
+        let mut hit: Vec<usize> = Vec::new();
+        for i in 0..stems.len() {
+            for (g, group) in groups.iter().enumerate() {
+                if group.iter().any(|m| stems[i..].starts_with(m)) && !hit.contains(&g) {
+                    hit.push(g);
+                }
+            }
+        }
+        hit.sort_unstable();
+        let mut out: Vec<String> = Vec::new();
+        for g in hit {
+            for s in groups[g].iter().flatten() {
+                if !crate::lexicon::is_stop_word(s) && !stems.contains(s) && !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn stem_groups(groups: &[&[&str]]) -> Vec<Vec<Vec<String>>> {
+        groups
+            .iter()
+            .map(|g| g.iter().map(|m| all_stems(m)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn alias_groups_expand_as_by_scanning_every_member() {
+        // Overlapping members, a member inside another, shared words, a
+        // repeated group, stop words inside members, a one-member group.
+        let groups = stem_groups(&[
+            &["UK", "United Kingdom", "Britain"],
+            &["United Nations", "UN"],
+            &["United Kingdom of Great Britain", "Great Britain", "GB"],
+            &["UK", "United Kingdom", "Britain"],
+            &["Act on the Protection of Personal Information", "APPI"],
+            &["the Protection", "safeguard"],
+            &["lonely"],
+        ]);
+        let a = Aliases::new(&groups);
+        assert_eq!(a.adds.len(), 6, "the repeated group is kept once");
+        for text in [
+            "The UK left.",
+            "The United Kingdom of Great Britain and the UN met in Britain.",
+            "Japan's Act on the Protection of Personal Information (APPI) applies.",
+            "The protection of data.",
+            "United we stand, kingdom of none.",
+            "A lonely GB.",
+            "",
+        ] {
+            let stems = all_stems(text);
+            let ids: Vec<u32> = stems.iter().map(|s| a.id(s)).collect();
+            let got: Vec<String> = a
+                .expand(&ids)
+                .into_iter()
+                .map(|i| a.names[i as usize].clone())
+                .collect();
+            assert_eq!(got, expand_by_scanning(&groups, &stems), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_group_of_many_names_expands_every_other_name_once() {
+        let names: Vec<String> = (0..5000).map(|i| format!("Name{i} Alias{}", i % 7)).collect();
+        let mut refs = vec![Reference {
+            aliases: vec![names.clone()],
+            ..r("A", "Name17 Alias3 opened the bridge.", &[])
+        }];
+        refs.push(r("B", "Alias3 is not a name of its own.", &[]));
+        let idx = Index::build(refs);
+        let expansion = idx.expansion(0);
+        // Every name but the statement's own words, each once.
+        assert_eq!(expansion.len(), 5000 - 1 + 7 - 1);
+        assert!(expansion.contains(&"name4999".to_string()));
+        assert!(!expansion.contains(&"name17".to_string()));
+        assert!(idx.expansion(1).is_empty(), "a word of a name is not the name");
+        // A claim naming any other name of the group finds the row.
+        let hits = idx.search(&query("Name4242 opened the bridge"), 1);
+        assert_eq!(idx.refs()[hits[0].doc].id, "A");
+        assert_eq!(
+            idx.expand(&all_stems("Name4999 Alias1 again")).len(),
+            5000 - 1 + 7 - 1
+        );
+    }
+
+    #[test]
+    fn an_acronym_defined_in_many_rows_is_one_group() {
+        let rows: Vec<Reference> = (0..50)
+            .map(|i| Reference {
+                aliases: Vec::new(),
+                ..r(
+                    &format!("R{i}"),
+                    &format!("The World Health Organization (WHO) said {i}."),
+                    &[],
+                )
+            })
+            .collect();
+        let idx = Index::build(rows);
+        assert_eq!(idx.groups.len(), 50, "saved as the table gives them");
+        assert_eq!(idx.aliases.adds.len(), 1);
+        assert_eq!(
+            idx.expand(&all_stems("the WHO")),
+            all_stems("World Health Organization")
+        );
+        assert!(idx.expansion(3).is_empty(), "the row has every word of the group");
+    }
+
+    #[test]
+    fn the_index_is_the_same_whatever_the_chunks_and_threads() {
+        let mut rows = Vec::new();
+        for i in 0..40 {
+            let mut row = r(
+                &format!("R{i}"),
+                &format!(
+                    "Row {i} of the Very Large Table (VLT) names Paris, France and word{}.",
+                    i % 5
+                ),
+                if i % 3 == 0 {
+                    &["Paris", "City of Light"]
+                } else {
+                    &[]
+                },
+            );
+            row.source = format!("https://example.org/topic-{}/page", i % 4);
+            rows.push(row);
+        }
+        let plain: Vec<Reference> = rows
+            .iter()
+            .map(|x| Reference {
+                aliases: Vec::new(),
+                statement: x.statement.replace('(', ""),
+                ..x.clone()
+            })
+            .collect();
+        for table in [rows, plain] {
+            let one = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .unwrap()
+                .install(|| Index::build_in(table.clone(), 1, 1));
+            let want = crate::store::to_bytes(&one);
+            for (chunk, window) in [(1, 3), (3, 2), (7, 1), (1000, 1)] {
+                let got = Index::build_in(table.clone(), chunk, window);
+                assert!(
+                    crate::store::to_bytes(&got) == want,
+                    "chunks of {chunk}, windows of {window}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -212,16 +212,16 @@ pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
 /// and from definitions in statements: "Long Name (LN)" where the capitals
 /// of the long name spell the acronym.
 pub fn alias_groups(refs: &[Reference]) -> Vec<Vec<String>> {
-    let mut groups = Vec::new();
-    for r in refs {
-        groups.extend(r.aliases.iter().cloned());
-        groups.extend(
-            defined_acronyms(&r.statement)
-                .into_iter()
-                .map(|(long, short)| vec![long, short]),
-        );
-    }
-    groups
+    refs.iter().flat_map(row_alias_groups).collect()
+}
+
+/// The alias groups of one row, in the order of [`alias_groups`].
+pub fn row_alias_groups(r: &Reference) -> impl Iterator<Item = Vec<String>> + '_ {
+    r.aliases.iter().cloned().chain(
+        defined_acronyms(&r.statement)
+            .into_iter()
+            .map(|(long, short)| vec![long, short]),
+    )
 }
 
 /// Finds "Long Name (ACRONYM)" definitions in a text.

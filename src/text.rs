@@ -197,33 +197,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut first = true;
     joined_words(text).filter_map(move |(start, whole)| {
-        // A possessive is the name itself: "Jones's" is "Jones".
-        // A decade written "1940's" keeps its "s".
-        let word = ["'s", "’s"]
-            .iter()
-            .find_map(|p| whole.strip_suffix(p))
-            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-            .unwrap_or(whole);
-        let norm = fold(word);
-        if norm.is_empty() {
-            return None;
-        }
-        let shape = shape_of(word, first);
+        let token = word_token(start, whole, first)?;
         first = false;
-        let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
-        let stem = stem(&norm);
-        Some(Token {
-            span: start..start + whole.len(),
-            norm,
-            stem,
-            shape,
-            stop,
-        })
+        Some(token)
+    })
+}
+
+/// The token of one word of [`joined_words`] that starts at byte `start`;
+/// `first` is true until a text's first token. `None` for a word that
+/// folds to nothing. A pure function of its arguments, so that a caller
+/// reading many texts (the index) can memoise it per word.
+pub(crate) fn word_token(start: usize, whole: &str, first: bool) -> Option<Token> {
+    // A possessive is the name itself: "Jones's" is "Jones".
+    // A decade written "1940's" keeps its "s".
+    let word = ["'s", "’s"]
+        .iter()
+        .find_map(|p| whole.strip_suffix(p))
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or(whole);
+    let norm = fold(word);
+    if norm.is_empty() {
+        return None;
+    }
+    let shape = shape_of(word, first);
+    let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
+    let stem = stem(&norm);
+    Some(Token {
+        span: start..start + whole.len(),
+        norm,
+        stem,
+        shape,
+        stop,
     })
 }
 
 /// Unicode words, with names joined by "&" kept whole ("A&E", "AT&T", "R&B").
-fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+pub(crate) fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut words = text.unicode_word_indices().peekable();
     std::iter::from_fn(move || {

@@ -45,19 +45,7 @@ gen "$CMP" 2000
 # One article's worth of claims (about 40) against the biggest table.
 head -41 "$OUT/claims-$BIG-$BIGC.csv" > "$OUT/claims-article.csv"
 
-# median of a list of numbers
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-# time_check REFS CLAIMS -> "wall user rss_mb" medians over RUNS
-time_check() {
-  local w=() u=() m=()
-  for _ in $(seq "$RUNS"); do
-    read -r wall user rss < <( { /usr/bin/time -f "%e %U %M" "$BIN" check "$2" --refs "$1" --format json --fail-on never > /dev/null; } 2>&1 | tail -1)
-    w+=("$wall"); u+=("$user"); m+=("$rss")
-  done
-  printf '%s %s %s\n' "$(printf '%s\n' "${w[@]}" | median)" "$(printf '%s\n' "${u[@]}" | median)" \
-    "$(printf '%s\n' "${m[@]}" | median | awk '{printf "%.0f", $1/1024}')"
-}
+source benches/timing.sh  # (the repository root is the working directory)
 
 echo "== scaling" >&2
 : > "$OUT/scaling.txt"

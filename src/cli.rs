@@ -169,6 +169,40 @@ pub enum ProfileArg {
     Lenient,
 }
 
+/// A verdict to show in the table (`--show`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowArg {
+    /// Claims a reference contradicts.
+    Contradicted,
+    /// Claims no reference decides.
+    Unsupported,
+    /// Claims a reference supports.
+    Supported,
+}
+
+impl ShowArg {
+    /// The library's verdict.
+    pub fn to_lib(self) -> factcheck::verdict::Verdict {
+        use factcheck::verdict::Verdict;
+        match self {
+            ShowArg::Contradicted => Verdict::Contradicted,
+            ShowArg::Unsupported => Verdict::Unsupported,
+            ShowArg::Supported => Verdict::Supported,
+        }
+    }
+}
+
+/// When the table is coloured (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Only on a terminal, and never with NO_COLOR set.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -194,6 +228,22 @@ pub struct CheckArgs {
     /// Show the top 3 candidate references of each claim with their scores.
     #[arg(long)]
     pub explain: bool,
+    /// Verdicts shown as rows of the table, a comma list [default: all]; the summary counts
+    /// every claim.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "VERDICTS",
+        help_heading = "Table output"
+    )]
+    pub show: Vec<ShowArg>,
+    /// Colour the table: auto (only on a terminal, never with NO_COLOR set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, help_heading = "Table output")]
+    pub color: ColorArg,
+    /// Print only the summary line of the table (the exit code is unchanged).
+    #[arg(short, long, help_heading = "Table output")]
+    pub quiet: bool,
     /// With exactly two articles, also compare them (as `compare A B`) after the report.
     ///
     /// Table output gets a cross-article section, JSON a `comparison` key. Default: the

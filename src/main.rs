@@ -166,10 +166,17 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     } else {
         &report
     };
-    let out = render(shown, format, args.output.is_none(), args.explain);
+    let table = table_options(args);
+    let out = render(shown, format, &table, args.quiet, args.explain);
     let out = restyle(out, shown, format, &cfg.severity);
-    let out = if cfg.compare() {
-        with_cross_article(out, &report, &inputs, format, args.output.is_none(), &ignores)?
+    let out = if cfg.compare() && !(args.quiet && format == Format::Table) {
+        with_cross_article(out, &report, &inputs, format, &table, &ignores)?
+    } else {
+        out
+    };
+    // The table's summary line closes the output, after every section.
+    let out = if format == Format::Table {
+        out + &report::table_summary(shown)
     } else {
         out
     };
@@ -257,7 +264,7 @@ fn with_cross_article(
     report: &Report,
     inputs: &[PathBuf],
     format: Format,
-    to_terminal: bool,
+    table: &report::TableOptions,
     ignores: &ignore::Ignores,
 ) -> Result<String> {
     let [a, b] = inputs else { return Ok(out) };
@@ -279,11 +286,31 @@ fn with_cross_article(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
             report::strip_controls(&a.display().to_string()),
             report::strip_controls(&b.display().to_string()),
-            report::comparison_table(&comparison()?, wants_color(to_terminal), None)
+            report::comparison_table(&comparison()?, table.color, Some(table.width))
         ),
         Format::Json => report::report_json_with_comparison(report, &comparison()?),
         _ => out,
     })
+}
+
+/// How `check` draws its table: `--color`, the width of the terminal (or
+/// `COLUMNS`, else 100) and the verdicts of `--show` (default all).
+fn table_options(args: &CheckArgs) -> report::TableOptions {
+    let color = match args.color {
+        cli::ColorArg::Always => true,
+        cli::ColorArg::Never => false,
+        cli::ColorArg::Auto => wants_color(args.output.is_none()),
+    };
+    let columns = std::env::var("COLUMNS").ok();
+    let mut options = report::TableOptions {
+        color,
+        width: report::terminal_width(columns.as_deref()),
+        ..report::TableOptions::default()
+    };
+    if !args.show.is_empty() {
+        options.show = args.show.iter().map(|v| v.to_lib()).collect();
+    }
+    options
 }
 
 /// Colour only on a terminal, and never with NO_COLOR set.
@@ -350,12 +377,21 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
     })
 }
 
-fn render(report: &Report, format: Format, to_terminal: bool, explain: bool) -> String {
+/// The report in `format`; for the table, without its summary line (the
+/// caller ends the output with it), and nothing at all with `quiet`.
+fn render(
+    report: &Report,
+    format: Format,
+    table: &report::TableOptions,
+    quiet: bool,
+    explain: bool,
+) -> String {
     match format {
         Format::Table => {
-            let tty = to_terminal && std::io::stdout().is_terminal();
-            let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let mut out = report::report_table(report, color, None);
+            if quiet {
+                return String::new();
+            }
+            let mut out = report::table_rows(report, table);
             if explain {
                 out.push_str(&explanations(report));
             }

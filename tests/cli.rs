@@ -186,12 +186,14 @@ fn fail_on_controls_exit_code() {
 
 #[test]
 fn table_format_has_rows_and_summary_without_colour_off_terminal() {
-    let (code, out, _) = run(factcheck().args([
-        "check",
-        &fixture("articles/landmarks.md"),
-        "--refs",
-        &fixture("refs/landmarks.csv"),
-    ]));
+    let (code, out, _) = run(factcheck()
+        .args([
+            "check",
+            &fixture("articles/landmarks.md"),
+            "--refs",
+            &fixture("refs/landmarks.csv"),
+        ])
+        .env("COLUMNS", "200"));
     assert_eq!(code, 1);
     assert!(out.contains("contradicted"));
     assert!(out.contains("tests/fixtures/articles/landmarks.md:5:3"));

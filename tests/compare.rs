@@ -422,9 +422,10 @@ fn check_with_two_articles_and_compare_adds_the_cross_article_section() {
     assert!(!plain.contains("cross-article"), "only with --compare: {plain}");
     let (_, plain_json, _) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--format", "json"]));
     assert!(!plain_json.contains("\"comparison\""), "{plain_json}");
-    let (_, table, err) = run(factcheck().args(["check", &a, &b, "--refs", &refs, "--compare"]));
+    let wide = |args: &[&str]| run(factcheck().args(args).env("COLUMNS", "200"));
+    let (_, table, err) = wide(&["check", &a, &b, "--refs", &refs, "--compare"]);
     assert!(err.is_empty(), "{err}");
-    let (_, swapped, _) = run(factcheck().args(["check", &b, &a, "--refs", &refs, "--compare"]));
+    let (_, swapped, _) = wide(&["check", &b, &a, "--refs", &refs, "--compare"]);
     assert_eq!(
         table, swapped,
         "A is the path that sorts first, whatever the order of the inputs"
@@ -433,8 +434,13 @@ fn check_with_two_articles_and_compare_adds_the_cross_article_section() {
         .find("cross-article comparison: A = ")
         .expect("cross-article section");
     assert!(
-        table[..at].contains(" claims: "),
-        "after the verdict table: {table}"
+        table[..at].contains("┆ reference ┆") && !table[..at].contains(" claims: "),
+        "after the verdict table, before its summary: {table}"
+    );
+    let last = table.lines().last().unwrap();
+    assert!(
+        last.contains(" claims: ") && last.contains(" contradicted, "),
+        "the summary line of the check comes last: {last}"
     );
     assert!(table[at..].contains("number differs: A 12, B 15"), "{table}");
 

@@ -25,7 +25,8 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 /// Runs factcheck in `root` with no configuration file.
 fn in_dir(root: &Path, args: &[&str]) -> (i32, String, String) {
     let mut cmd = factcheck();
-    cmd.current_dir(root).args(args);
+    // A wide table, so that a claim's text stays on one line of its cell.
+    cmd.current_dir(root).args(args).env("COLUMNS", "200");
     run(&mut cmd)
 }
 

@@ -29,3 +29,5 @@ mod lint;
 mod adoption;
 // Outputs never destroy a file; cut claims, escape sequences, huge cells and lines, reference folders (issue 14).
 mod safety;
+// The terminal table for people: width, findings first, summary last, --show, --color, -q (issue 15).
+mod terminal;

@@ -29,7 +29,7 @@ pub use self::json::report_json;
 pub use self::junit::report_junit;
 pub use self::markdown::report_markdown;
 pub use self::sarif::report_sarif;
-pub use self::table::report_table;
+pub use self::table::{report_table, table_rows, table_summary, terminal_width, TableOptions, DEFAULT_WIDTH};
 
 /// Neutralises a cell for spreadsheets: a leading `= + - @`, tab or carriage
 /// return would start a formula, so it is prefixed with a single quote.

@@ -1191,11 +1191,13 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
     if numbers > 0 || ranks || toks.iter().any(|t| TIME_WORDS.contains(&t.norm.as_str())) {
         score += NUMBER_BONUS;
     }
-    // A phrase opened by a participle (", becoming the first ...") has its
-    // verb there.
+    // A participial phrase asserts when it has a detail to check (",
+    // becoming the second woman to win it"), not otherwise (", setting the
+    // tone for ...").
     let participle = sentence.starts_with(|c: char| c.is_lowercase())
         && toks[0].norm.len() > 5
-        && toks[0].norm.ends_with("ing");
+        && toks[0].norm.ends_with("ing")
+        && (names > 0 || numbers > 0 || ranks);
     if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(toks) || participle {
         score += VERB_BONUS;
     }
@@ -1486,6 +1488,15 @@ mod tests {
             phrase.judged_text(),
             "The Rhine bridge making it the longest in Europe."
         );
+        // At the default score a participial phrase is a claim when it has a
+        // detail to check, not when it only sets a tone.
+        let kept = claims_of(
+            "Bridges\n\nThe Rhine bridge was opened in 1994, becoming the second bridge in Basel.\n",
+        );
+        assert!(kept.iter().any(|c| c.starts_with("becoming")), "{kept:?}");
+        let vague =
+            claims_of("Bridges\n\nThe Rhine bridge was opened in 1994, setting the tone for the talks.\n");
+        assert!(!vague.iter().any(|c| c.starts_with("setting")), "{vague:?}");
     }
 
     #[test]

@@ -88,6 +88,12 @@ fn is_adverb(folded: &str) -> bool {
     ADVERBS.contains(&folded) || (folded.len() > 4 && folded.ends_with("ly"))
 }
 
+/// True for a word (folded) that reads as a present participle ("setting",
+/// "becoming"): longer than five letters, ending in "-ing".
+pub fn is_participle(folded: &str) -> bool {
+    folded.len() > 5 && folded.ends_with("ing")
+}
+
 /// True for a word that may open a clause before its subject ("yet", "but").
 pub fn is_leading_connective(folded: &str) -> bool {
     LEADING_CONNECTIVES.contains(&folded)
@@ -189,9 +195,10 @@ pub fn subject_phrase_of(text: &str, toks: &[crate::text::Token]) -> Option<(Sub
     let starts_lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
     // A participle opens a phrase about the sentence's subject ("becoming
     // the second woman to win it").
-    let participle = first.norm.len() > 5 && first.norm.ends_with("ing");
-    (starts_lower && first.shape == crate::text::Shape::Word && (is_finite_verb(&first.norm) || participle))
-        .then_some((SubjectPhrase::Missing, (first.span.start, first.span.start)))
+    (starts_lower
+        && first.shape == crate::text::Shape::Word
+        && (is_finite_verb(&first.norm) || is_participle(&first.norm)))
+    .then_some((SubjectPhrase::Missing, (first.span.start, first.span.start)))
 }
 
 impl Claim {

@@ -904,11 +904,7 @@ fn split_appositive(text: &str, clause: Clause) -> Vec<Clause> {
         let (subject, described, apposition, plural) = if is_name_run(name) && description(&mid, mid_from) {
             let from = name[0].span.start;
             (&s[from..c1], &s[mid_from..c2], from..c2, names_joined(name))
-        } else if before.len() <= MAX_APPOSITIVE_WORDS
-            && description(&before, 0)
-            && no_verb(&before)
-            && is_name_run(&mid)
-        {
+        } else if description(&before, 0) && is_name_run(&mid) {
             // "A description, NAME, verb ...".
             (&s[mid_from..c2], &s[..c1], 0..c2, names_joined(&mid))
         } else {
@@ -1082,7 +1078,7 @@ fn split_clauses(text: &str, sentence: std::ops::Range<usize>) -> Vec<(std::ops:
         }
         let first = &rest[..lower];
         let folded = text::fold(first);
-        if folded.len() > 5 && folded.ends_with("ing") && four_words_before(i) {
+        if claim::is_participle(&folded) && four_words_before(i) {
             cuts.push((i, i + sep.len(), true));
         }
     }
@@ -1195,8 +1191,7 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
     // becoming the second woman to win it"), not otherwise (", setting the
     // tone for ...").
     let participle = sentence.starts_with(|c: char| c.is_lowercase())
-        && toks[0].norm.len() > 5
-        && toks[0].norm.ends_with("ing")
+        && claim::is_participle(&toks[0].norm)
         && (names > 0 || numbers > 0 || ranks);
     if toks.iter().any(|t| claim::is_finite_verb(&t.norm)) || has_present_verb(toks) || participle {
         score += VERB_BONUS;

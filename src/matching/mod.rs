@@ -1626,7 +1626,7 @@ fn subject_start(text: &str, toks: &[Token]) -> usize {
     let Some(first) = toks.first() else { return 0 };
     let opens = OPENERS.contains(&first.norm.as_str())
         || lexicon::is_imperative(&first.norm)
-        || (first.norm.ends_with("ing") && first.norm.len() > 5);
+        || crate::claim::is_participle(&first.norm);
     if !opens {
         return 0;
     }

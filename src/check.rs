@@ -559,12 +559,17 @@ mod tests {
         );
         assert_eq!(with.claims[0].verdict, Verdict::Supported, "{:?}", with.claims[0]);
         assert_eq!(with.claims[0].subject, "The Ostrava rail bridge");
-        let without = check_claims(vec![claim("")], &index, &Options::default());
-        assert_ne!(
-            without.claims[0].verdict,
-            Verdict::Supported,
+        // The same words about the other subject are an error.
+        let other = check_claims(vec![claim("The Eiffel Tower")], &index, &Options::default());
+        assert_eq!(
+            other.claims[0].verdict,
+            Verdict::Contradicted,
             "{:?}",
-            without.claims[0]
+            other.claims[0]
+        );
+        assert_eq!(
+            other.claims[0].reference.as_ref().map(|r| r.id.as_str()),
+            Some("R1")
         );
     }
 }

@@ -750,7 +750,7 @@ fn clashes(
                 };
                 facts::real_negation(negating, word) && !facts::negates_by_contrast(plain)
             }
-            ConflictKind::Antonym | ConflictKind::Detail | ConflictKind::Role => {
+            ConflictKind::Antonym | ConflictKind::Detail | ConflictKind::Role | ConflictKind::Unknown => {
                 same_slot((own, &c.claim), (other, &c.reference))
             }
             ConflictKind::Category(class) => {
@@ -760,7 +760,10 @@ fn clashes(
         };
         if stands {
             negation |= c.kind == ConflictKind::Negation;
-            names |= matches!(c.kind, ConflictKind::Name | ConflictKind::Role);
+            names |= matches!(
+                c.kind,
+                ConflictKind::Name | ConflictKind::Role | ConflictKind::Unknown
+            );
             // A name spelled close to another is firm only inside one slot.
             let firm = c.kind != ConflictKind::Name || same_slot((own, &c.claim), (other, &c.reference));
             push((describe(c, swapped), firm), &mut reasons);
@@ -834,7 +837,9 @@ fn describe(c: &Conflict, swapped: bool) -> String {
         }
         ConflictKind::Date => format!("date differs: A {a}, B {b}"),
         ConflictKind::Number => format!("number differs: A {a}, B {b}"),
-        ConflictKind::Name | ConflictKind::Role => format!("name differs: A \"{a}\", B \"{b}\""),
+        ConflictKind::Name | ConflictKind::Role | ConflictKind::Unknown => {
+            format!("name differs: A \"{a}\", B \"{b}\"")
+        }
         ConflictKind::Antonym => format!("opposite meaning: A \"{a}\", B \"{b}\""),
         ConflictKind::Detail => format!("detail differs: A \"{a}\", B \"{b}\""),
         ConflictKind::Category(class) => format!("{class} differs: A \"{a}\", B \"{b}\""),

@@ -539,7 +539,7 @@ fn describe(c: &Conflict) -> String {
         }
         ConflictKind::Date => format!("date differs: {here} here, {there} there"),
         ConflictKind::Number => format!("number differs: {here} here, {there} there"),
-        ConflictKind::Name | ConflictKind::Role => {
+        ConflictKind::Name | ConflictKind::Role | ConflictKind::Unknown => {
             format!("name differs: \"{here}\" here, \"{there}\" there")
         }
         ConflictKind::Detail => format!("detail differs: \"{here}\" here, \"{there}\" there"),

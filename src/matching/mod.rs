@@ -38,6 +38,9 @@ const NEAR_NAME: f64 = 0.5;
 /// Most letters two near-miss names may differ in length by: "Kenyatta" is
 /// not a misspelt "Kenya", "Heatly" is a misspelt "Heatley".
 const NEAR_NAME_LENGTH_GAP: usize = 2;
+/// Share of a claim, its subject name left aside, that a reference must
+/// match for another name in its subject to be the error.
+const REST_MATCHED: f64 = 0.6;
 
 /// A text analysed once for matching.
 #[derive(Debug, Clone)]
@@ -112,6 +115,9 @@ pub enum ConflictKind {
     Name,
     /// Another name in the same role (same neighbouring words).
     Role,
+    /// Like `Role`, with a claim name no reference of the table mentions: a
+    /// made-up organisation, law or person, or one the table does not know.
+    Unknown,
     /// Words of opposite meaning.
     Antonym,
     /// Another word in the same slot ("is a singer" vs "is a dog").
@@ -121,6 +127,12 @@ pub enum ConflictKind {
 }
 
 impl ConflictKind {
+    /// Another name standing where the reference names someone or something
+    /// (known to the table or not).
+    pub fn is_role(self) -> bool {
+        matches!(self, ConflictKind::Role | ConflictKind::Unknown)
+    }
+
     /// Strong kinds decide on their own; weak ones need a well-covered claim.
     pub fn is_strong(self) -> bool {
         matches!(
@@ -175,6 +187,11 @@ impl fmt::Display for Conflict {
                 f,
                 "name differs: claim \"{}\", reference \"{}\"",
                 self.claim, self.reference
+            ),
+            ConflictKind::Unknown => write!(
+                f,
+                "name differs: claim \"{}\", reference \"{}\"; no reference mentions \"{}\"",
+                self.claim, self.reference, self.claim
             ),
             ConflictKind::Detail => write!(
                 f,
@@ -364,15 +381,24 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     // "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
     // "Stability and Growth Pact".
     let mut swapped_subject = false;
-    if let Some((range, r, unique)) = leftover_names(claim, &status, &reference, &claim_name_stems) {
+    if let Some((range, r, unique)) = leftover_names(claim, &status, &reference, &claim_name_stems, index) {
         swapped_subject = unique;
+        // A name of which some word is in no row of the table: made up, or
+        // unknown to it ("Fiscal Discipline Charter", "Eric Shipton").
+        let unknown = claim.toks[range.clone()]
+            .iter()
+            .any(|t| t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0);
         for k in range.clone() {
             if status[k] == Status::Missing {
                 status[k] = Status::Substituted;
             }
         }
         conflicts.push(Conflict {
-            kind: ConflictKind::Role,
+            kind: if unknown {
+                ConflictKind::Unknown
+            } else {
+                ConflictKind::Role
+            },
             claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
                 .to_string(),
             reference: r,
@@ -578,7 +604,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     conflicts.retain(|c| {
         let rank = c.kind == ConflictKind::Category("ordinal");
         // The subject named in place of the one holder of a role is the error.
-        let swapped = swapped_subject && c.kind == ConflictKind::Role;
+        let swapped = swapped_subject && c.kind.is_role();
         let in_subject = c.kind != ConflictKind::Name
             && !swapped
             && (!c.kind.is_strong() || (rank && !same_event))
@@ -625,8 +651,9 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     };
 
     // A run of conflicting name words is one wrong detail when it fills a
-    // slot the reference has too: the content word before it is matched
-    // ("led by Eric Shipton" / "led by John Hunt"). Otherwise each word counts.
+    // slot the reference has too: the content word before it, or the verb
+    // after it, is matched ("led by Eric Shipton" / "led by John Hunt").
+    // Otherwise each word counts.
     let conflicted = {
         let (mut sum, mut run, mut run_full) = (0.0, 0.0_f64, 0.0);
         let mut anchored = false;
@@ -643,6 +670,8 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                 run = run.max(weights[i]);
                 run_full += weights[i];
             } else {
+                // Or the verb after it: "The British Antibiotics Council paid".
+                anchored |= run_full > 0.0 && status[i] == Status::Matched && is_verb(t);
                 sum += if anchored { run } else { run_full };
                 (run, run_full) = (0.0, 0.0);
                 if conflicting {
@@ -902,6 +931,35 @@ fn definite_after(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
         })
 }
 
+/// True when the first content word after a name run is a verb found in
+/// the reference: the name is the subject of a predicate the reference has.
+fn verb_after_matched(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status]) -> bool {
+    (run.end..a.toks.len())
+        .find(|&k| a.toks[k].is_content())
+        .is_some_and(|k| status[k] == Status::Matched && is_verb(&a.toks[k]))
+}
+
+/// True when the reference tells the claim's event apart from others with
+/// the name run left aside: nothing else conflicts, every other name or
+/// number is found, one name at least, and most of the rest by weight
+/// ("... paid for his journey to the United States").
+fn rest_matched(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status], index: &Index) -> bool {
+    let rest = || (0..a.toks.len()).filter(|k| !run.contains(k) && a.toks[*k].is_content());
+    let keyed = |k: usize| matches!(a.toks[k].shape, Shape::Name | Shape::Number);
+    let clean =
+        rest().all(|k| matches!(status[k], Status::Matched) || (status[k] == Status::Missing && !keyed(k)));
+    let pinned = rest().any(|k| status[k] == Status::Matched && a.toks[k].shape == Shape::Name);
+    let (mut all, mut hit) = (0.0, 0.0);
+    for k in rest() {
+        let w = weight(index, &a.toks[k], a.toks[k].shape == Shape::Name);
+        all += w;
+        if status[k] == Status::Matched {
+            hit += w;
+        }
+    }
+    clean && pinned && hit >= REST_MATCHED * all
+}
+
 /// The word just before a run, if it is a function word that marks a role
 /// ("in", "by", "from", "at", "of") or a content word.
 fn role_word(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
@@ -919,6 +977,7 @@ fn leftover_names(
     status: &[Status],
     reference: &Analysed,
     claim_name_stems: &HashSet<String>,
+    index: &Index,
 ) -> Option<(std::ops::Range<usize>, String, bool)> {
     // A near miss ("APTIA" / "APPI") is told as such, not as another name.
     let near = |t: &Token| {
@@ -1001,10 +1060,26 @@ fn leftover_names(
         let unique = |r: &std::ops::Range<usize>| {
             whole && foreign(r) && opens(claim, run) && opens(reference, r) && definite_after(claim, run)
         };
+        // A name no row of the table has, as the subject of the verb the
+        // reference gives its own subject ("The British Antibiotics Council
+        // paid for his journey" / "The Rockefeller Foundation funded a
+        // visit"): someone else is said to do what the reference's subject did.
+        let made_up_subject = |r: &std::ops::Range<usize>| {
+            whole
+                && foreign(r)
+                && opens(claim, run)
+                && opens(reference, r)
+                && verb_after_matched(claim, run, status)
+                && rest_matched(claim, run, status, index)
+                && claim.toks[run.clone()].iter().any(|t| {
+                    t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0
+                })
+        };
+        let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r);
         let same_role = ref_left.iter().find(|r| {
             (whole && foreign(r) && role.is_some() && role_word(reference, r) == role)
                 || same_kind(r)
-                || unique(r)
+                || swap(r)
         });
         if let Some(r) = same_role {
             let (c, rp) = (phrase(claim, run), phrase(reference, r));
@@ -1014,7 +1089,7 @@ fn leftover_names(
                     .any(|x| derived_name(&t.norm, &x.norm))
             });
             if !derived && c != rp {
-                return Some((run.clone(), rp, unique(r)));
+                return Some((run.clone(), rp, swap(r)));
             }
         }
     }

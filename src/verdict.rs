@@ -1052,6 +1052,11 @@ mod tests {
                 && reason.contains("ref T14"),
             "{reason}"
         );
+        // Anywhere in the subject phrase, not only at its head.
+        let (v, reason) =
+            on_ship("A panel of the Maritime Safety Council approved the number of lifeboats on Titanic.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("\"Board of Trade\""), "{reason}");
         // Without a name of the rest that the reference has, the act is not
         // pinned down: another subject, not an error.
         let (v, reason) = on_ship("The Maritime Safety Council approved the number of lifeboats.");

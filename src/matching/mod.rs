@@ -912,6 +912,13 @@ fn opens(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
     a.toks[..run.start].iter().all(|t| t.stop)
 }
 
+/// True when a name run lies in its text's subject, before the first verb
+/// ("A grant from the Rockefeller Foundation paid ...").
+fn in_subject(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let start = subject_start(&a.text, &a.toks);
+    start <= run.start && run.end <= subject_end(a)
+}
+
 /// True when a name run is followed by a copula and a definite description:
 /// "the ..." or a possessive ("X was ESA's director general").
 fn definite_after(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
@@ -1060,15 +1067,16 @@ fn leftover_names(
         let unique = |r: &std::ops::Range<usize>| {
             whole && foreign(r) && opens(claim, run) && opens(reference, r) && definite_after(claim, run)
         };
-        // A name no row of the table has, as the subject of the verb the
-        // reference gives its own subject ("The British Antibiotics Council
-        // paid for his journey" / "The Rockefeller Foundation funded a
-        // visit"): someone else is said to do what the reference's subject did.
+        // A name no row of the table has, in the subject of the verb the
+        // reference gives its own subject ("A grant from the British
+        // Antibiotics Council paid for his journey" / "The Rockefeller
+        // Foundation funded a visit"): someone else is said to do what the
+        // reference's subject did.
         let made_up_subject = |r: &std::ops::Range<usize>| {
             whole
                 && foreign(r)
-                && opens(claim, run)
-                && opens(reference, r)
+                && in_subject(claim, run)
+                && in_subject(reference, r)
                 && verb_after_matched(claim, run, status)
                 && rest_matched(claim, run, status, index)
                 && claim.toks[run.clone()].iter().any(|t| {

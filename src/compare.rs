@@ -1440,7 +1440,7 @@ mod tests {
             aliases: vec![],
             origin: ("t.csv".into(), 2),
         }]);
-        c.judge(&index, &Settings::default());
+        c.judge(&index, &Settings::balanced().unwrap());
         let p = &c.pairs[0];
         assert_eq!(p.relation, Relation::Conflicting);
         assert_eq!(p.a.verdict, Some(Verdict::Supported));

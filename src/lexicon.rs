@@ -2,7 +2,7 @@
 //! for check-worthiness, negation, antonyms and closed word classes.
 //!
 //! These are general English resources, never words of a particular article
-//! or table. Lists are sorted so that lookups can binary-search them.
+//! or table. Lists are kept sorted for readers (a test checks it).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -675,61 +675,90 @@ const BOILERPLATE: &[&str] = &[
     "ваш адрес email не будет опубликован",
 ];
 
+/// The word lists looked up through [`contains`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    StopWords,
+    Abbreviations,
+    Negations,
+    Hedges,
+    FactVerbs,
+    Imperatives,
+    Personal,
+    AuxVerbs,
+}
+
+impl List {
+    /// Every list, in the order of their sets in [`contains`].
+    const ALL: [List; 8] = [
+        List::StopWords,
+        List::Abbreviations,
+        List::Negations,
+        List::Hedges,
+        List::FactVerbs,
+        List::Imperatives,
+        List::Personal,
+        List::AuxVerbs,
+    ];
+
+    /// The words of the list.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            List::StopWords => STOP_WORDS,
+            List::Abbreviations => ABBREVIATIONS,
+            List::Negations => NEGATIONS,
+            List::Hedges => HEDGES,
+            List::FactVerbs => FACT_VERBS,
+            List::Imperatives => IMPERATIVES,
+            List::Personal => PERSONAL,
+            List::AuxVerbs => AUX_VERBS,
+        }
+    }
+}
+
 /// Membership in one of the sorted lists above. The lists stay sorted (a
 /// test checks it) for readers; lookups go through a hash set built once per
 /// list, since they run for every word of every claim and candidate.
-fn contains(list: &'static [&'static str], word: &str) -> bool {
-    static SETS: OnceLock<Vec<(usize, HashSet<&'static str>)>> = OnceLock::new();
+fn contains(list: List, word: &str) -> bool {
+    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [
-            STOP_WORDS,
-            ABBREVIATIONS,
-            NEGATIONS,
-            HEDGES,
-            FACT_VERBS,
-            IMPERATIVES,
-            PERSONAL,
-            AUX_VERBS,
-        ]
-        .iter()
-        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-        .collect()
+        List::ALL
+            .iter()
+            .map(|l| l.words().iter().copied().collect())
+            .collect()
     });
-    match sets.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
-        Some((_, set)) => set.contains(word),
-        None => list.binary_search(&word).is_ok(),
-    }
+    sets[list as usize].contains(word)
 }
 
 /// True for English stop words (folded).
 pub fn is_stop_word(folded: &str) -> bool {
-    contains(STOP_WORDS, folded)
+    contains(List::StopWords, folded)
 }
 
 /// True for abbreviations that take a period ("dr", "u.s", "e.g").
 pub fn is_abbreviation(folded: &str) -> bool {
-    contains(ABBREVIATIONS, folded)
+    contains(List::Abbreviations, folded)
 }
 
 /// True for negation cues ("not", "never", "fails").
 pub fn is_negation(folded: &str) -> bool {
-    contains(NEGATIONS, folded) || folded.ends_with("n't") || folded.ends_with("n’t")
+    contains(List::Negations, folded) || folded.ends_with("n't") || folded.ends_with("n’t")
 }
 
 /// True for hedge and opinion words.
 pub fn is_hedge(folded: &str) -> bool {
-    contains(HEDGES, folded)
+    contains(List::Hedges, folded)
 }
 
 /// True for verbs that usually state facts.
 pub fn is_fact_verb(folded: &str) -> bool {
-    contains(FACT_VERBS, folded)
+    contains(List::FactVerbs, folded)
 }
 
 /// True for words that are probably verbs: auxiliaries, factual verbs,
 /// negated auxiliaries and past forms in -ed.
 pub fn is_verb_like(folded: &str) -> bool {
-    contains(AUX_VERBS, folded)
+    contains(List::AuxVerbs, folded)
         || is_fact_verb(folded)
         || folded.ends_with("n't")
         || (folded.len() > 4 && folded.ends_with("ed"))
@@ -737,12 +766,12 @@ pub fn is_verb_like(folded: &str) -> bool {
 
 /// True for verbs that open imperative sentences.
 pub fn is_imperative(folded: &str) -> bool {
-    contains(IMPERATIVES, folded)
+    contains(List::Imperatives, folded)
 }
 
 /// True for first- and second-person pronouns.
 pub fn is_personal(folded: &str) -> bool {
-    contains(PERSONAL, folded)
+    contains(List::Personal, folded)
 }
 
 /// Words before a name that make it a person's ("Mr", "Sir").
@@ -871,16 +900,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sorted_lists_allow_binary_search() {
-        for list in [
-            STOP_WORDS,
-            NEGATIONS,
-            ABBREVIATIONS,
-            HEDGES,
-            FACT_VERBS,
-            IMPERATIVES,
-            PERSONAL,
-        ] {
+    fn looked_up_lists_are_sorted_and_indexed_by_kind() {
+        for (i, list) in List::ALL.into_iter().enumerate() {
+            // `contains` finds a list's set at the list's discriminant.
+            assert_eq!(list as usize, i, "{list:?}");
+            let list = list.words();
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             assert_eq!(sorted, list, "list must stay sorted");

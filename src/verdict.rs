@@ -33,6 +33,8 @@ const EXPLAINED_SHARED: f64 = 0.2;
 /// than the best support does, for the conflict to win.
 const EXPLAINED_MARGIN: f64 = 0.05;
 /// Coverage a reference needs before a weak conflict (category, slot) counts.
+/// `compare` has its own, higher share for two article claims
+/// (`compare::WEAK_CONFLICT_SHARE`).
 const WEAK_CONFLICT_COVERAGE: f64 = 0.4;
 /// Share of what the claim says about its subject (the words after its verb)
 /// that a supporting reference must have: "X is a masterclass in quiet

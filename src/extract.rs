@@ -1162,10 +1162,8 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
             })
             .count()
     };
-    const NUMBER_WORDS: &[&str] = &[
-        "billion", "eight", "five", "four", "hundred", "million", "nine", "seven", "six", "ten", "thousand",
-        "three", "trillion", "twelve", "two",
-    ];
+    // Number words: those of `lexicon::NUMBER_WORDS` read as numbers, and scales.
+    const SCALE_WORDS: &[&str] = &["billion", "million", "thousand", "trillion"];
     let numbers = toks
         .iter()
         .filter(|t| {
@@ -1173,7 +1171,7 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
                 || t.norm
                     .split('-')
                     .next()
-                    .is_some_and(|w| NUMBER_WORDS.contains(&w))
+                    .is_some_and(|w| text::spelled_number(w).is_some() || SCALE_WORDS.contains(&w))
         })
         .count();
     if names > 0 {

@@ -70,7 +70,7 @@ pub struct Checked {
 
 impl Checked {
     /// The claim text with its resolved subject shown in brackets after the
-    /// words it resolves ("It [Titanic] was built in Belfast").
+    /// words it resolves ("It \[Titanic\] was built in Belfast").
     pub fn shown_text(&self) -> String {
         Claim {
             text: self.text.clone(),

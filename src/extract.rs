@@ -23,7 +23,7 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.5;
 ///
 /// Each claim carries its whole sentence and its span in it, and, when its
 /// subject is a pronoun, a definite description or missing, the subject
-/// resolved from the article so far (see [`Context`]).
+/// resolved from the article so far (see `Context`).
 pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     let main_script = dominant_script(article.blocks.iter().map(|b| b.text.as_str()));
     let topic = topic_of(article);

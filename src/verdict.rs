@@ -788,6 +788,10 @@ mod tests {
     #[test]
     fn closed_class_and_antonym_contradict() {
         contradicts("Daggering is associated with death metal music.", "genre differs");
+        contradicts(
+            "Harwick College is a small, highly residential university.",
+            "opposite meaning: claim \"small\", reference \"large\"",
+        );
     }
 
     #[test]

@@ -17,8 +17,11 @@ fn main() {
     let t2 = Instant::now();
     let claims = factcheck::claim::read_claims(args[2].as_ref()).expect("claims");
     let m = claims.len();
+    let options = factcheck::config::Config::default()
+        .options(true, false)
+        .expect("the shipped model parses");
     let t3 = Instant::now();
-    let report = factcheck::check::check_claims(claims, &index, &factcheck::check::Options::default());
+    let report = factcheck::check::check_claims(claims, &index, &options);
     let t4 = Instant::now();
     println!("references {n}, claims {m}");
     println!("load tables   {:>8.3} s", (t1 - t0).as_secs_f64());

@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use factcheck::article::{decode, Article};
-use factcheck::check::{check_claims, Options};
+use factcheck::check::check_claims;
 use factcheck::claim::parse_claims;
 use factcheck::extract::extract;
 use factcheck::index::Index;
@@ -114,10 +114,9 @@ pub fn check_pipeline(data: &[u8]) {
     let article = Article::parse("a.md", source, markdown);
     let claims = extract(&article, 0.0);
     let n = claims.len();
-    let options = Options {
-        explain: true,
-        ..Options::default()
-    };
+    let options = factcheck::config::Config::default()
+        .options(true, true)
+        .expect("the shipped model parses");
     let report = check_claims(claims, &index, &options);
     assert_eq!(report.claims.len(), n);
     for c in &report.claims {

@@ -70,7 +70,7 @@ pub struct Checked {
 
 impl Checked {
     /// The claim text with its resolved subject shown in brackets after the
-    /// words it resolves ("It [Titanic] was built in Belfast").
+    /// words it resolves ("It \[Titanic\] was built in Belfast").
     pub fn shown_text(&self) -> String {
         Claim {
             text: self.text.clone(),
@@ -180,16 +180,6 @@ pub struct Options {
     pub min_score: f64,
     /// Keep the candidates of each claim.
     pub explain: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            settings: Settings::default(),
-            min_score: crate::extract::DEFAULT_MIN_SCORE,
-            explain: false,
-        }
-    }
 }
 
 /// True for paths read as claims CSVs rather than articles.
@@ -460,6 +450,11 @@ mod tests {
     use super::*;
     use crate::reference::parse_table;
 
+    /// The default options: balanced profile, calibrated model.
+    fn default_options() -> Options {
+        crate::config::Config::default().options(true, false).unwrap()
+    }
+
     #[test]
     fn long_claims_are_cut_for_matching_and_say_so() {
         let short = "The Eiffel Tower was completed in 1899.";
@@ -491,7 +486,7 @@ mod tests {
             subject: String::new(),
             span: (0, 0),
         };
-        let report = check_claims(vec![claim], &index, &Options::default());
+        let report = check_claims(vec![claim], &index, &default_options());
         let reason = &report.claims[0].reason;
         assert!(
             reason.ends_with(&format!(
@@ -529,7 +524,7 @@ mod tests {
                 ..Claim::default()
             })
             .collect();
-        let options = Options::default();
+        let options = default_options();
         let seen = std::cell::RefCell::new(Vec::new());
         let with =
             check_claims_with_progress(claims.clone(), &index, &options, &|n| seen.borrow_mut().push(n));
@@ -552,15 +547,11 @@ mod tests {
             subject: subject.into(),
             ..Claim::default()
         };
-        let with = check_claims(
-            vec![claim("The Ostrava rail bridge")],
-            &index,
-            &Options::default(),
-        );
+        let with = check_claims(vec![claim("The Ostrava rail bridge")], &index, &default_options());
         assert_eq!(with.claims[0].verdict, Verdict::Supported, "{:?}", with.claims[0]);
         assert_eq!(with.claims[0].subject, "The Ostrava rail bridge");
         // The same words about the other subject are an error.
-        let other = check_claims(vec![claim("The Eiffel Tower")], &index, &Options::default());
+        let other = check_claims(vec![claim("The Eiffel Tower")], &index, &default_options());
         assert_eq!(
             other.claims[0].verdict,
             Verdict::Contradicted,

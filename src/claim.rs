@@ -216,7 +216,7 @@ impl Claim {
     }
 
     /// The text shown to an editor: the subject in brackets after the words
-    /// it resolves ("It [Titanic] was built in Belfast", "[Titanic] cost £7.5
+    /// it resolves ("It \[Titanic\] was built in Belfast", "\[Titanic\] cost £7.5
     /// million"). Unchanged when no subject was resolved.
     pub fn shown_text(&self) -> String {
         self.with_subject(|subject, phrase, kind| match kind {

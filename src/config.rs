@@ -37,7 +37,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::check::Options;
 use crate::error::{Error, Result};
-use crate::verdict::{Profile, Settings, Verdict};
+use crate::verdict::{CalibrationError, Profile, Settings, Verdict};
 
 /// File names looked for in each directory, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["factcheck.toml", ".factcheck.toml"];
@@ -308,20 +308,36 @@ impl Config {
     }
 
     /// Check options: the profile's settings (with the calibrated model or
-    /// by rules alone) with the configured thresholds over them.
-    pub fn options(&self, calibrated: bool, explain: bool) -> Options {
-        let mut settings = Settings::profile(self.profile(), calibrated);
-        if let Some(v) = self.min_support {
-            settings.min_support = v;
-        }
-        if let Some(v) = self.min_match {
-            settings.min_match = v;
-        }
-        Options {
+    /// by rules alone) with the configured thresholds over them. Fails only
+    /// when the shipped calibrated model does not parse.
+    pub fn options(&self, calibrated: bool, explain: bool) -> Result<Options, CalibrationError> {
+        let mut settings = Settings::profile(self.profile(), calibrated)?;
+        (settings.min_support, settings.min_match) = self.coverage_thresholds(calibrated);
+        Ok(Options {
             settings,
-            min_score: self.min_score.unwrap_or(crate::extract::DEFAULT_MIN_SCORE),
+            min_score: self.min_score(),
             explain,
-        }
+        })
+    }
+
+    /// Coverage needed to support and for conflicts to count: the
+    /// configured values, or the profile's.
+    fn coverage_thresholds(&self, calibrated: bool) -> (f64, f64) {
+        let t = self.profile().thresholds();
+        let profile_support = if calibrated {
+            t.min_support_calibrated
+        } else {
+            t.min_support_rules
+        };
+        (
+            self.min_support.unwrap_or(profile_support),
+            self.min_match.unwrap_or(t.min_match),
+        )
+    }
+
+    /// Check-worthiness threshold: the configured one or the default.
+    fn min_score(&self) -> f64 {
+        self.min_score.unwrap_or(crate::extract::DEFAULT_MIN_SCORE)
     }
 
     /// The effective configuration as TOML: every key with the value in
@@ -335,7 +351,7 @@ impl Config {
             let items: Vec<String> = items.map(|s| string(&s)).collect();
             format!("[{}]", items.join(", "))
         };
-        let options = self.options(true, false);
+        let (min_support, min_match) = self.coverage_thresholds(true);
         let mut out =
             String::from("# Effective factcheck configuration: defaults < config file < command line.\n");
         match file {
@@ -359,9 +375,9 @@ impl Config {
         let _ = writeln!(out, "format = {}", string(self.format().as_str()));
         let _ = writeln!(out, "fail-on = {}", string(self.fail_on().as_str()));
         let _ = writeln!(out, "profile = {}", string(self.profile().as_str()));
-        let _ = writeln!(out, "min-support = {}", number(options.settings.min_support));
-        let _ = writeln!(out, "min-match = {}", number(options.settings.min_match));
-        let _ = writeln!(out, "min-score = {}", number(options.min_score));
+        let _ = writeln!(out, "min-support = {}", number(min_support));
+        let _ = writeln!(out, "min-match = {}", number(min_match));
+        let _ = writeln!(out, "min-score = {}", number(self.min_score()));
         let _ = writeln!(out, "compare = {}", self.compare());
         out.push_str("\n[severity]\n");
         for v in [Verdict::Contradicted, Verdict::Unsupported] {
@@ -834,8 +850,8 @@ ids = ["article-1"]
     #[test]
     fn options_follow_profile_then_thresholds() {
         let c = parse_ok("profile = \"strict\"\nmin-match = 0.25\nmin-score = 0.2\n");
-        let o = c.options(true, false);
-        let strict = Settings::profile(Profile::Strict, true);
+        let o = c.options(true, false).unwrap();
+        let strict = Settings::profile(Profile::Strict, true).unwrap();
         assert_eq!(o.settings.min_support, strict.min_support);
         assert_eq!(o.settings.min_match, 0.25);
         assert_eq!(o.min_score, 0.2);
@@ -942,8 +958,8 @@ ids = ["article-1"]
         assert_eq!(c.format, Some(Format::default()));
         assert_eq!(c.fail_on, Some(FailOn::default()));
         assert_eq!(c.profile, Some(Profile::default()));
-        let defaults = Config::default().options(true, false);
-        let set = c.options(true, false);
+        let defaults = Config::default().options(true, false).unwrap();
+        let set = c.options(true, false).unwrap();
         assert_eq!(set.settings.min_support, defaults.settings.min_support);
         assert_eq!(set.settings.min_match, defaults.settings.min_match);
         assert_eq!(set.min_score, defaults.min_score);

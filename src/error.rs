@@ -42,6 +42,10 @@ pub enum Error {
         /// Why it is refused.
         reason: OutputRefusal,
     },
+    /// The calibrated model built into the binary does not parse (an edited
+    /// `src/data/calibration.txt`; a unit test checks the shipped one).
+    #[error("src/data/calibration.txt (the shipped calibrated model): {0}")]
+    Calibration(#[from] crate::calibration::CalibrationError),
 }
 
 /// Why an output path is refused (see [`crate::output`]).

@@ -108,7 +108,7 @@ pub struct Evaluation {
     pub macro_f1: f64,
     /// Scores per label.
     pub labels: BTreeMap<String, LabelScores>,
-    /// confusion[gold][predicted] = count.
+    /// `confusion[gold][predicted]` = count.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     /// Retrieval figures, when gold evidence was given.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -23,7 +23,7 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.5;
 ///
 /// Each claim carries its whole sentence and its span in it, and, when its
 /// subject is a pronoun, a definite description or missing, the subject
-/// resolved from the article so far (see [`Context`]).
+/// resolved from the article so far (see `Context`).
 pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     let main_script = dominant_script(article.blocks.iter().map(|b| b.text.as_str()));
     let topic = topic_of(article);
@@ -1162,10 +1162,8 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
             })
             .count()
     };
-    const NUMBER_WORDS: &[&str] = &[
-        "billion", "eight", "five", "four", "hundred", "million", "nine", "seven", "six", "ten", "thousand",
-        "three", "trillion", "twelve", "two",
-    ];
+    // Number words: those of `lexicon::NUMBER_WORDS` read as numbers, and scales.
+    const SCALE_WORDS: &[&str] = &["billion", "million", "thousand", "trillion"];
     let numbers = toks
         .iter()
         .filter(|t| {
@@ -1173,7 +1171,7 @@ fn score_clause(sentence: &str, toks: &[text::Token], cased: bool) -> f64 {
                 || t.norm
                     .split('-')
                     .next()
-                    .is_some_and(|w| NUMBER_WORDS.contains(&w))
+                    .is_some_and(|w| text::spelled_number(w).is_some() || SCALE_WORDS.contains(&w))
         })
         .count();
     if names > 0 {

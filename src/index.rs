@@ -78,7 +78,7 @@ impl Index {
     /// Builds the index of a list of references.
     ///
     /// Alias and acronym groups are collected first and compiled once
-    /// ([`Aliases`]). The rows are then read in chunks, in parallel: each
+    /// (`Aliases`). The rows are then read in chunks, in parallel: each
     /// thread tokenises, stems and expands its chunks' statements with its
     /// own term numbers and a memo from each raw word to its term, kept
     /// from chunk to chunk (a word is folded and stemmed once per thread,

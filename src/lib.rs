@@ -19,9 +19,11 @@
 //!     origin: ("refs.csv".into(), 2),
 //! }];
 //! let index = Index::build(refs);
-//! let j = judge("The Eiffel Tower was completed in 1899.", &index, &Settings::default());
+//! let settings = Settings::balanced()?; // fails only if the shipped model does not parse
+//! let j = judge("The Eiffel Tower was completed in 1899.", &index, &settings);
 //! assert_eq!(j.verdict, Verdict::Contradicted);
 //! assert_eq!(j.reason, "date differs: claim 1899, reference 1889 (ref R1)");
+//! # Ok::<(), factcheck::verdict::CalibrationError>(())
 //! ```
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]

@@ -120,7 +120,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let flags = check_flags(args)?;
     let loaded = config::load(&args.config.source())?;
     let cfg = loaded.config.merge(flags);
-    let options = cfg.options(!args.thresholds.rules, args.explain);
+    let options = cfg.options(!args.thresholds.rules, args.explain)?;
     let inputs = check_inputs(&args.inputs, &cfg, loaded.path.as_deref())?;
     let tables = table_paths(&cfg.refs)?;
     let mut read = Inputs::new();
@@ -354,7 +354,7 @@ fn run_compare(args: &CompareArgs) -> Result<Exit> {
     )?;
     if !tables.is_empty() {
         let index = check::load_index(&tables)?;
-        comparison.judge(&index, &Settings::profile(cfg.profile(), true));
+        comparison.judge(&index, &Settings::profile(cfg.profile(), true)?);
     }
     let out = match args.format {
         CompareFormat::Table => {
@@ -550,7 +550,8 @@ fn run_man() -> Result<Exit> {
 
 fn run_eval(args: &EvalArgs) -> Result<Exit> {
     // `eval` measures the engine: it reads no configuration file.
-    let options = threshold_flags(&args.thresholds)?.options(!args.thresholds.rules, args.evidence.is_some());
+    let options =
+        threshold_flags(&args.thresholds)?.options(!args.thresholds.rules, args.evidence.is_some())?;
     let tables = table_paths(&args.refs)?;
     let mut read = Inputs::new();
     read.add(&args.claims).extend(&args.evidence).extend(&tables);
@@ -562,7 +563,7 @@ fn run_eval(args: &EvalArgs) -> Result<Exit> {
     if let Some(path) = &args.dump_features {
         let mut out = format!("id,label,{}\n", FEATURE_NAMES.join(","));
         for (id, f) in check::features_of(&claims, &index, &options.settings) {
-            let values: Vec<String> = f.0.iter().map(|v| format!("{v:.6}")).collect();
+            let values: Vec<String> = f.values().iter().map(|v| format!("{v:.6}")).collect();
             let label = gold.get(&id).map_or("", String::as_str);
             out.push_str(&format!("{id},{label},{}\n", values.join(",")));
         }

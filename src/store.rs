@@ -280,8 +280,8 @@ mod tests {
             "The Moon is made of cheese.",
         ] {
             let (a, b) = (
-                judge(claim, &index, &Settings::default()),
-                judge(claim, &again, &Settings::default()),
+                judge(claim, &index, &Settings::balanced().unwrap()),
+                judge(claim, &again, &Settings::balanced().unwrap()),
             );
             assert_eq!(
                 (a.verdict, a.reason, a.reference),

@@ -125,37 +125,13 @@ pub fn number_value(word: &str) -> Option<f64> {
 /// The value of a number written as a word ("zero", "three", "forty").
 /// "One" is left out: it is more often a pronoun ("one of the ...") than a count.
 pub fn spelled_number(word: &str) -> Option<f64> {
-    const WORDS: &[(&str, f64)] = &[
-        ("zero", 0.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-        ("hundred", 100.0),
-    ];
-    WORDS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    if word == "one" {
+        return None;
+    }
+    crate::lexicon::NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, v)| v)
 }
 
 /// The first year of a decade: "1950s" -> 1950, "fifties" -> 1950 (the

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::calibration::{Calibration, Features};
+pub use crate::calibration::{Calibration, CalibrationError, Features};
 use crate::index::{Hit, Index};
 use crate::lexicon;
 use crate::matching::{align, Alignment, Analysed, ConflictKind};
@@ -37,6 +37,8 @@ const EXPLAINED_MARGIN: f64 = 0.05;
 /// ("The team was led by Eric Shipton" / "... was led by John Hunt").
 const ACCOUNTED_FOR_ALL: f64 = 0.9;
 /// Coverage a reference needs before a weak conflict (category, slot) counts.
+/// `compare` has its own, higher share for two article claims
+/// (`compare::WEAK_CONFLICT_SHARE`).
 const WEAK_CONFLICT_COVERAGE: f64 = 0.4;
 /// Share of what the claim says about its subject (the words after its verb)
 /// that a supporting reference must have: "X is a masterclass in quiet
@@ -133,33 +135,78 @@ pub struct Settings {
     pub calibration: Option<&'static Calibration>,
 }
 
-impl Settings {
-    /// Settings of a profile, with the calibrated model or by rules alone.
-    pub fn profile(profile: Profile, calibrated: bool) -> Settings {
-        let (support_calibrated, support_rules, min_match, min_contradiction, sure_contradiction) =
-            match profile {
-                Profile::Strict => (0.7, 0.8, 0.5, 0.6, 1.0),
-                Profile::Balanced => (0.5, DEFAULT_MIN_SUPPORT, DEFAULT_MIN_MATCH, 0.0, 1.0),
-                Profile::Lenient => (0.3, 0.55, 0.3, 0.0, 0.3),
-            };
-        Settings {
-            min_support: if calibrated {
-                support_calibrated
-            } else {
-                support_rules
+/// The thresholds a profile sets: [`Settings::profile`] picks one of the
+/// two support thresholds by the decision mode.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProfileThresholds {
+    /// Coverage a reference needs to support a claim when the calibrated
+    /// model decides (the least coverage at which it may support).
+    pub min_support_calibrated: f64,
+    /// Coverage a reference needs to support a claim when the rules alone decide.
+    pub min_support_rules: f64,
+    /// Coverage (counting conflicting words) a reference needs for its conflicts to count.
+    pub min_match: f64,
+    /// Least probability of `contradicted` the calibrated model needs.
+    pub min_contradiction: f64,
+    /// Probability of `contradicted` at which the calibrated model calls a
+    /// claim contradicted even when another verdict is more probable (1: never).
+    pub sure_contradiction: f64,
+}
+
+impl Profile {
+    /// The thresholds of this profile.
+    pub fn thresholds(self) -> ProfileThresholds {
+        match self {
+            Profile::Strict => ProfileThresholds {
+                min_support_calibrated: 0.7,
+                min_support_rules: 0.8,
+                min_match: 0.5,
+                min_contradiction: 0.6,
+                sure_contradiction: 1.0,
             },
-            min_match,
-            min_contradiction,
-            sure_contradiction,
-            candidates: DEFAULT_CANDIDATES,
-            calibration: calibrated.then(Calibration::shipped),
+            Profile::Balanced => ProfileThresholds {
+                min_support_calibrated: 0.5,
+                min_support_rules: DEFAULT_MIN_SUPPORT,
+                min_match: DEFAULT_MIN_MATCH,
+                min_contradiction: 0.0,
+                sure_contradiction: 1.0,
+            },
+            Profile::Lenient => ProfileThresholds {
+                min_support_calibrated: 0.3,
+                min_support_rules: 0.55,
+                min_match: 0.3,
+                min_contradiction: 0.0,
+                sure_contradiction: 0.3,
+            },
         }
     }
 }
 
-impl Default for Settings {
-    /// The balanced profile with the calibrated model.
-    fn default() -> Self {
+impl Settings {
+    /// Settings of a profile, with the shipped calibrated model or by rules
+    /// alone. Fails only when the shipped model does not parse.
+    pub fn profile(profile: Profile, calibrated: bool) -> Result<Settings, CalibrationError> {
+        let t = profile.thresholds();
+        Ok(Settings {
+            min_support: if calibrated {
+                t.min_support_calibrated
+            } else {
+                t.min_support_rules
+            },
+            min_match: t.min_match,
+            min_contradiction: t.min_contradiction,
+            sure_contradiction: t.sure_contradiction,
+            candidates: DEFAULT_CANDIDATES,
+            calibration: if calibrated {
+                Some(Calibration::shipped()?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The default settings: the balanced profile with the calibrated model.
+    pub fn balanced() -> Result<Settings, CalibrationError> {
         Settings::profile(Profile::Balanced, true)
     }
 }
@@ -538,32 +585,35 @@ impl<'a> Evidence<'a> {
             .filter(|t| lexicon::is_hedge(&t.norm) || lexicon::is_subjective(&t.norm))
             .count() as f64;
         let negated = analysed.toks.iter().any(|t| lexicon::is_negation(&t.norm));
-        Features([
-            1.0,
-            best_cov,
-            subject_cov,
+        Features {
+            bias: 1.0,
+            best_coverage: best_cov,
+            subject_coverage: subject_cov,
             subject_aligned,
-            f64::from(u8::from(alignments.iter().any(|a| a.subject))),
-            self.support_coverage(),
-            self.support.map_or(0.0, |a| a.predicate),
-            self.joint_coverage(),
-            self.conflicting.map_or(0.0, |a| a.coverage),
-            conflict(&|k| k.is_strong()),
-            conflict(&|k| k == ConflictKind::Negation),
-            conflict(&|k| matches!(k, ConflictKind::Date | ConflictKind::Number)),
-            conflict(&|k| k == ConflictKind::Name || k.is_role()),
-            conflict(&|k| matches!(k, ConflictKind::Category(_) | ConflictKind::Antonym)),
-            conflict(&|k| k == ConflictKind::Detail),
-            self.known_false.map_or(0.0, |a| a.coverage),
+            any_subject: f64::from(u8::from(alignments.iter().any(|a| a.subject))),
+            support_coverage: self.support_coverage(),
+            support_predicate: self.support.map_or(0.0, |a| a.predicate),
+            joint_coverage: self.joint_coverage(),
+            conflict_coverage: self.conflicting.map_or(0.0, |a| a.coverage),
+            conflict_strong: conflict(&|k| k.is_strong()),
+            conflict_negation: conflict(&|k| k == ConflictKind::Negation),
+            conflict_number_date: conflict(&|k| matches!(k, ConflictKind::Date | ConflictKind::Number)),
+            conflict_name: conflict(&|k| k == ConflictKind::Name || k.is_role()),
+            conflict_category_antonym: conflict(&|k| {
+                matches!(k, ConflictKind::Category(_) | ConflictKind::Antonym)
+            }),
+            conflict_detail: conflict(&|k| k == ConflictKind::Detail),
+            known_false_coverage: self.known_false.map_or(0.0, |a| a.coverage),
             retrieval,
-            (1.0 + content).ln(),
-            hedges.min(3.0),
-            f64::from(u8::from(negated)),
-            union_coverage(alignments),
-            alignments.iter().filter(|a| a.subject).count() as f64 / settings_candidates(alignments),
-            alignments.iter().filter(|a| !a.conflicts.is_empty()).count() as f64
+            log_length: (1.0 + content).ln(),
+            hedges: hedges.min(3.0),
+            claim_negated: f64::from(u8::from(negated)),
+            union_coverage: union_coverage(alignments),
+            share_same_subject: alignments.iter().filter(|a| a.subject).count() as f64
                 / settings_candidates(alignments),
-        ])
+            share_conflicting: alignments.iter().filter(|a| !a.conflicts.is_empty()).count() as f64
+                / settings_candidates(alignments),
+        }
     }
 }
 
@@ -718,7 +768,7 @@ mod tests {
     }
 
     fn verdict(claim: &str) -> (Verdict, String) {
-        let j = judge(claim, &index(), &Settings::default());
+        let j = judge(claim, &index(), &Settings::balanced().unwrap());
         (j.verdict, j.reason)
     }
 
@@ -748,6 +798,10 @@ mod tests {
     #[test]
     fn closed_class_and_antonym_contradict() {
         contradicts("Daggering is associated with death metal music.", "genre differs");
+        contradicts(
+            "Harwick College is a small, highly residential university.",
+            "opposite meaning: claim \"small\", reference \"large\"",
+        );
     }
 
     #[test]
@@ -859,7 +913,7 @@ mod tests {
     #[test]
     fn names_match_by_form_not_by_stem() {
         // "The Gifted" is not "The Gift".
-        let j = judge("The Gifted is Swedish.", &index(), &Settings::default());
+        let j = judge("The Gifted is Swedish.", &index(), &Settings::balanced().unwrap());
         assert_ne!(j.verdict, Verdict::Contradicted, "{}", j.reason);
         assert!(
             j.candidates.iter().all(|c| c.id != "R15" || !c.subject),
@@ -941,7 +995,7 @@ mod tests {
     }
 
     fn on_ship(claim: &str) -> (Verdict, String) {
-        let j = judge(claim, &ship(), &Settings::default());
+        let j = judge(claim, &ship(), &Settings::balanced().unwrap());
         (j.verdict, j.reason)
     }
 

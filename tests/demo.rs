@@ -39,12 +39,44 @@ fn council_venues_are_supported() {
     assert_eq!(c["verdict"], "supported", "{c}");
 }
 
+/// "EIT Digital initiative is essentially a talent heist": the table knows
+/// EIT Digital but not the verdict, so the claim is unsupported, and the
+/// reason names the closest reference about EIT Digital, its coverage, and
+/// claim words that reference lacks.
 #[test]
-fn eit_digital_claim_is_flagged_with_a_reason() {
+fn eit_digital_opinion_is_unsupported_and_the_reason_says_what_is_missing() {
     let v = demo();
     let c = find(&v, "EIT Digital");
-    assert_ne!(c["verdict"], "supported", "{c}");
-    assert!(!c["reason"].as_str().unwrap().is_empty());
+    assert_eq!(c["verdict"], "unsupported", "{c}");
+    assert!(c["reference"].is_null(), "{c}");
+    let reason = c["reason"].as_str().unwrap();
+    // "closest reference ID covers N% of the claim; it does not mention "a", "b""
+    let rest = reason
+        .strip_prefix("closest reference ")
+        .unwrap_or_else(|| panic!("not a closest-reference reason: {reason}"));
+    let (id, rest) = rest.split_once(" covers ").expect(reason);
+    let (percent, missing) = rest
+        .split_once("% of the claim; it does not mention ")
+        .expect(reason);
+    let tables = factcheck::reference::table_files(&["references".into()]).unwrap();
+    let refs = factcheck::reference::read_tables(&tables).unwrap();
+    let closest = refs
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("{id} is not in references/"));
+    assert!(closest.statement.contains("EIT Digital"), "{}", closest.statement);
+    // An unsupported claim's score is 1 - the closest coverage.
+    let coverage = 1.0 - c["score"].as_f64().unwrap();
+    assert_eq!(percent, format!("{:.0}", coverage * 100.0), "{reason}");
+    let text = c["text"].as_str().unwrap().to_lowercase();
+    let statement = closest.statement.to_lowercase();
+    let words: Vec<&str> = missing.split(", ").map(|w| w.trim_matches('"')).collect();
+    assert!(!words.is_empty(), "{reason}");
+    for w in words {
+        let w = w.to_lowercase();
+        assert!(text.contains(&w), "{w:?} is not in the claim: {reason}");
+        assert!(!statement.contains(&w), "{w:?} is in {id}: {reason}");
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -626,12 +626,38 @@ fn html_fixture_escapes_text_and_falls_back_to_a_list() {
     assert!(html.contains("</span>The Eiffel Tower was completed in **1889**.<span class=\"tip\""));
 }
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// Headless Chromium on the PATH (`chromium`, as `.ci/run` installs it, or
+/// `chromium-browser`).
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Whether a browser test can run. Without Chromium it says on standard
+/// error that `test` is skipped (straight to the stream, past the test
+/// harness's capture, so that the skip shows in every run); with
+/// `FACTCHECK_REQUIRE_BROWSER=1`, which CI sets since it installs Chromium,
+/// a missing browser fails the test instead.
+fn browser_present(test: &str) -> bool {
+    if chromium().is_some() {
+        return true;
+    }
+    if std::env::var("FACTCHECK_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+        panic!("{test}: no chromium on the PATH, and FACTCHECK_REQUIRE_BROWSER=1 requires the browser test to run");
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: no chromium on the PATH (set FACTCHECK_REQUIRE_BROWSER=1 to fail instead)"
+    );
+    false
+}
 
 /// Runs headless Chromium on a file (`fragment` is `#...` or empty) and
 /// returns the DOM after scripts ran.
 fn dump_dom(page: &Path, fragment: &str, profile: &Path) -> String {
-    let mut child = Command::new(CHROMIUM)
+    let mut child = Command::new(chromium().expect("checked by browser_present"))
         .args([
             "--headless",
             "--no-sandbox",
@@ -671,10 +697,7 @@ fn dump_dom(page: &Path, fragment: &str, profile: &Path) -> String {
 
 #[test]
 fn html_renders_in_headless_chromium() {
-    if !Path::new(CHROMIUM).exists() {
-        // Straight to standard error, past the test harness's capture, so
-        // that the skip shows in every run.
-        let _ = writeln!(std::io::stderr(), "skipped: /usr/bin/chromium not found");
+    if !browser_present("html_renders_in_headless_chromium") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -724,8 +747,7 @@ fn html_renders_in_headless_chromium() {
 
 #[test]
 fn compare_html_renders_in_headless_chromium() {
-    if !Path::new(CHROMIUM).exists() {
-        let _ = writeln!(std::io::stderr(), "skipped: /usr/bin/chromium not found");
+    if !browser_present("compare_html_renders_in_headless_chromium") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -252,7 +252,7 @@ pub struct Alignment {
 impl Alignment {
     /// True when the key details of the claim (its names) are found in this
     /// reference or in `other`, all but a minor one: a missing name may weigh
-    /// at most [`MINOR_NAME_SHARE`] of the claim ("the Allied landings").
+    /// at most `MINOR_NAME_SHARE` of the claim ("the Allied landings").
     pub fn accounts_for_keys(&self, other: Option<&Alignment>) -> bool {
         let total: f64 = self.weights.iter().sum();
         let missing: f64 = (0..self.key.len())

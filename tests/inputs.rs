@@ -160,6 +160,22 @@ fn only_configured_keeps_the_configured_articles_among_the_files_given() {
     );
     assert_eq!((code, err.as_str()), (0, ""), "no configured article is no error");
     assert_eq!(summary_of(&out), (0, 0, 0));
+
+    // The pre-commit hook passes every staged file to its entry: only the
+    // configured article is checked (2 contradicted claims, exit 1).
+    let hooks = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"))
+        .unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: factcheck "))
+        .expect("an entry running factcheck");
+    let mut args: Vec<&str> = entry.split(' ').collect();
+    args.extend(["--format", "json"]);
+    args.extend(changed);
+    let (code, out, err) = repo.run("", &args);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let articles: std::collections::BTreeSet<String> = claims_of(&out).into_iter().map(|c| c.0).collect();
+    assert_eq!(articles.into_iter().collect::<Vec<_>>(), ["content/landmarks.md"]);
 }
 
 #[test]

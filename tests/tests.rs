@@ -33,3 +33,5 @@ mod safety;
 mod terminal;
 // Inputs like the content linters: folders, stdin, repository-relative names, --only-configured; man --dir; the example configuration (issue 15).
 mod inputs;
+// The GitHub Action's script against a temporary git repository with a base and a head commit (issue 15).
+mod action;

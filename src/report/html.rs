@@ -363,35 +363,62 @@ fn findings_list(out: &mut String, report: &Report) {
         .enumerate()
         .map(|(i, c)| (i + 1, c))
         .collect();
-    let findings: Vec<&(usize, &Checked)> = [Verdict::Contradicted, Verdict::Unsupported]
-        .iter()
-        .flat_map(|v| numbered.iter().filter(move |(_, c)| c.verdict == *v))
+    let groups: Vec<(Verdict, Vec<&(usize, &Checked)>)> = [Verdict::Contradicted, Verdict::Unsupported]
+        .into_iter()
+        .map(|v| {
+            (
+                v,
+                numbered
+                    .iter()
+                    .filter(|(_, c)| c.verdict == v)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, list)| !list.is_empty())
         .collect();
-    if findings.is_empty() {
+    if groups.is_empty() {
         out.push_str("<p class=\"note\">No findings: every claim is supported.</p>\n</nav>\n");
         return;
     }
-    out.push_str("<ol>\n");
-    for &&(n, c) in &findings {
-        let v = c.verdict;
-        let _ = write!(
+    for (v, list) in &groups {
+        // Contradicted claims are always listed open; a long list of
+        // unsupported ones is folded, so that the text stays near the top.
+        let open = *v == Verdict::Contradicted || list.len() <= MAX_OPEN_UNSUPPORTED;
+        let _ = writeln!(
             out,
-            "<li class=\"finding\" data-verdict=\"{v}\"><a href=\"{href}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> <b>{v}</b> <span class=\"where\">{place}</span></a>\
-             <q class=\"finding-text\">{text}</q><span class=\"finding-reason\">{reason}</span>",
-            href = escape_html(&fragment(&anchor(n, c))),
-            i = icon(v),
-            place = escape_html(&place(c)),
-            text = escape_html(&c.shown_text()),
-            reason = escape_html(&c.reason),
+            "<details class=\"group\" data-verdict=\"{v}\"{open}><summary><b>{n}</b> {v}</summary>\n<ol>",
+            open = if open { " open" } else { "" },
+            n = list.len(),
         );
-        if let Some(r) = &c.reference {
-            out.push_str("<span class=\"finding-ref\">");
-            reference_html(out, r);
-            out.push_str("</span>");
+        for &&(n, c) in list {
+            finding_item(out, n, c);
         }
-        out.push_str("</li>\n");
+        out.push_str("</ol>\n</details>\n");
     }
-    out.push_str("</ol>\n</nav>\n");
+    out.push_str("</nav>\n");
+}
+
+/// Unsupported findings listed open at most; more are folded under their count.
+const MAX_OPEN_UNSUPPORTED: usize = 10;
+
+fn finding_item(out: &mut String, n: usize, c: &Checked) {
+    let v = c.verdict;
+    let _ = write!(
+        out,
+        "<li class=\"finding\" data-verdict=\"{v}\"><a href=\"{href}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> <b>{v}</b> <span class=\"where\">{place}</span></a>\
+         <q class=\"finding-text\">{text}</q><span class=\"finding-reason\">{reason}</span>",
+        href = escape_html(&fragment(&anchor(n, c))),
+        i = icon(v),
+        place = escape_html(&place(c)),
+        text = escape_html(&c.shown_text()),
+        reason = escape_html(&c.reason),
+    );
+    if let Some(r) = &c.reference {
+        out.push_str("<span class=\"finding-ref\">");
+        reference_html(out, r);
+        out.push_str("</span>");
+    }
+    out.push_str("</li>\n");
 }
 
 /// `article:line:column` of a claim, as far as it is known.
@@ -593,7 +620,11 @@ a.count[aria-pressed=true]{box-shadow:0 0 0 2px currentColor}
 .findings .hint{font-weight:400;font-size:.8rem;color:var(--muted);margin-left:.5rem}
 .findings ol{margin:0;padding-left:1.5rem}
 .finding{margin:.45rem 0}
-.finding>a{color:inherit}
+.finding>a{color:inherit;text-decoration:none}
+.finding>a .where{text-decoration:underline}
+.group>summary{cursor:pointer;margin:.2rem 0}
+.group[data-verdict=contradicted]>summary{color:var(--bad)}
+.group[data-verdict=unsupported]>summary{color:var(--unk)}
 .finding[data-verdict=contradicted]>a b,.finding[data-verdict=contradicted] .icon{color:var(--bad)}
 .finding[data-verdict=unsupported]>a b,.finding[data-verdict=unsupported] .icon{color:var(--unk)}
 .finding .where{color:var(--muted);font-size:.9em;overflow-wrap:anywhere}
@@ -601,7 +632,7 @@ a.count[aria-pressed=true]{box-shadow:0 0 0 2px currentColor}
 .finding-reason,.finding-ref{font-size:.9rem;color:var(--muted)}
 .finding-ref>span{display:block}
 kbd{font:.8em ui-monospace,monospace;border:1px solid var(--line);border-radius:.2rem;padding:0 .2rem}
-body[data-only=contradicted] .finding:not([data-verdict=contradicted]),body[data-only=unsupported] .finding:not([data-verdict=unsupported]),body[data-only=supported] .finding{display:none}
+body[data-only=contradicted] .group:not([data-verdict=contradicted]),body[data-only=unsupported] .group:not([data-verdict=unsupported]),body[data-only=supported] .group{display:none}
 body[data-only=contradicted] .claim:not([data-verdict=contradicted]),body[data-only=unsupported] .claim:not([data-verdict=unsupported]),body[data-only=supported] .claim:not([data-verdict=supported]){background:none;text-decoration-line:none}
 @media print{
 .bar{position:static}
@@ -705,10 +736,16 @@ const SCRIPT: &str = r#"<script>
       var kind = chip.getAttribute("data-only");
       var on = document.body.getAttribute("data-only") !== kind;
       if (on) { document.body.setAttribute("data-only", kind); } else { document.body.removeAttribute("data-only"); }
+      var group = on && document.querySelector(".group[data-verdict=" + kind + "]");
+      if (group) { group.open = true; }
       document.querySelectorAll("a[data-only]").forEach(function (c) {
         c.setAttribute("aria-pressed", on && c === chip ? "true" : "false");
       });
     });
+  });
+  // Printed, every finding is listed: folded groups open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".group").forEach(function (g) { g.open = true; });
   });
   // n / p: the next / previous finding in the text (the shown kind only).
   function findings() {

@@ -168,14 +168,6 @@ impl Input {
     }
 }
 
-/// The sources of the articles among `inputs`, by name (see [`Input::source`]).
-pub fn sources(inputs: &[Input]) -> crate::report::Sources {
-    inputs
-        .iter()
-        .filter_map(|i| Some((i.name.clone(), i.source()?)))
-        .collect()
-}
-
 /// Finds the inputs of a run, sorted by name within each folder walked and
 /// without duplicates; `stdin` is read only when `-` is given.
 pub fn discover(request: &Request, stdin: &mut dyn Read) -> Result<Vec<Input>> {

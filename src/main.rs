@@ -187,11 +187,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let out = render(shown, format, &table, args.quiet, args.explain, &inputs);
     let out = restyle(out, shown, format, &cfg.severity);
     let out = if cfg.compare() && !(args.quiet && format == Format::Table) {
-        let paths: Option<Vec<PathBuf>> = inputs.iter().map(|i| i.path().map(Path::to_path_buf)).collect();
-        match paths {
-            Some(paths) => with_cross_article(out, &report, &paths, format, &table, &ignores)?,
-            None => out,
-        }
+        with_cross_article(out, &report, &inputs, format, &table, &ignores)?
     } else {
         out
     };
@@ -254,36 +250,39 @@ fn restyle(out: String, shown: &Report, format: Format, severities: &config::Sev
 /// With `--compare` (or `compare = true`) and exactly two articles, `check`
 /// also compares them, as `compare A B` does with its defaults: a section after the verdict table, or a
 /// `comparison` key after the report's own keys in JSON. A is the article
-/// whose path sorts first, so that, like the report, the output does not
-/// depend on the order of the inputs. Other formats and claims CSVs (which
-/// may hold several articles) are left as they are.
+/// whose name (as reports show it) sorts first, so that, like the report,
+/// the output does not depend on the order of the inputs. Other formats and
+/// claims CSVs (which may hold several articles) are left as they are.
 fn with_cross_article(
     out: String,
     report: &Report,
-    inputs: &[PathBuf],
+    inputs: &[inputs::Input],
     format: Format,
     table: &report::TableOptions,
     ignores: &ignore::Ignores,
 ) -> Result<String> {
     let [a, b] = inputs else { return Ok(out) };
-    if check::is_claims_csv(a) || check::is_claims_csv(b) {
+    if a.is_claims_csv() || b.is_claims_csv() {
         return Ok(out);
     }
-    let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let comparison = || {
-        compare::compare_paths(
-            a,
-            b,
-            compare::DEFAULT_MIN_SCORE,
-            ignores,
+    let (a, b) = if a.name <= b.name { (a, b) } else { (b, a) };
+    let comparison = || -> Result<compare::Comparison> {
+        let load = |input: &inputs::Input| -> Result<Vec<claim::Claim>> {
+            let mut claims = input.load_claims(compare::DEFAULT_MIN_SCORE)?;
+            claims.retain(|c| !ignores.matches(c));
+            Ok(claims)
+        };
+        Ok(compare::compare(
+            &load(a)?,
+            &load(b)?,
             &compare::Options::default(),
-        )
+        ))
     };
     Ok(match format {
         Format::Table => format!(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
-            report::strip_controls(&a.display().to_string()),
-            report::strip_controls(&b.display().to_string()),
+            report::strip_controls(&a.name),
+            report::strip_controls(&b.name),
             report::comparison_table(&comparison()?, table.color, Some(table.width))
         ),
         Format::Json => report::report_json_with_comparison(report, &comparison()?),

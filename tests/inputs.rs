@@ -119,6 +119,23 @@ fn a_folder_is_checked_the_same_from_any_directory_with_repository_relative_name
         uris.into_iter().collect::<Vec<_>>(),
         ["content/landmarks.md", "content/news/deep/moon.markdown"]
     );
+    // The cross-article section names the articles the same way.
+    let (_, compared, _) = repo.run(
+        "content/news/deep",
+        &[
+            "check",
+            "--compare",
+            "../nasa.txt",
+            "../../landmarks.md",
+            "--color",
+            "never",
+        ],
+    );
+    assert!(
+        compared
+            .contains("\ncross-article comparison: A = content/landmarks.md, B = content/news/nasa.txt\n"),
+        "{compared}"
+    );
     // Without a configuration, paths stay as given.
     let (_, plain, _) = repo.run(
         "content/news",

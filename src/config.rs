@@ -654,8 +654,9 @@ pub fn expand_articles(patterns: &[String]) -> Result<Vec<PathBuf>> {
     Ok(found.into_iter().collect())
 }
 
-/// Splits a pattern at its first component holding a glob character.
-fn split_glob(pattern: &str) -> (PathBuf, String) {
+/// Splits a pattern at its first component holding a glob character: the
+/// literal folder to walk and the glob below it.
+pub fn split_glob(pattern: &str) -> (PathBuf, String) {
     let special = |c: char| matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '\\');
     let parts: Vec<&str> = pattern.split('/').collect();
     let first = parts

@@ -188,7 +188,7 @@ pub fn discover(request: &Request, stdin: &mut dyn Read) -> Result<Vec<Input>> {
         let files = if request.articles.is_empty() {
             default_articles()?
         } else {
-            crate::config::expand_articles(request.articles)?
+            configured_articles(request.articles)?
         };
         for path in files {
             let name = naming.name(&path);
@@ -217,7 +217,7 @@ pub fn discover(request: &Request, stdin: &mut dyn Read) -> Result<Vec<Input>> {
         let files = if request.articles.is_empty() {
             default_articles()?
         } else {
-            crate::config::expand_articles(request.articles)?
+            configured_articles(request.articles)?
         };
         Some(
             files
@@ -296,6 +296,70 @@ impl Found {
             self.inputs.push(input);
         }
     }
+}
+
+/// The files the `articles` globs match, sorted, as
+/// [`crate::config::expand_articles`] finds them (only each pattern's
+/// literal folder is walked) but walked as a folder input is: hidden and
+/// .gitignore'd files are not articles either.
+fn configured_articles(patterns: &[String]) -> Result<Vec<PathBuf>> {
+    let mut found = BTreeSet::new();
+    for pattern in patterns {
+        let (base, rest) = crate::config::split_glob(pattern);
+        if rest.is_empty() {
+            if base.is_file() {
+                found.insert(base);
+            }
+            continue;
+        }
+        let matcher = crate::config::glob(&rest)
+            .map_err(|e| crate::Error::Usage(format!("invalid glob `{pattern}`: {}", e.kind())))?;
+        let dir = if base.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            base.clone()
+        };
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walker(&dir).build() {
+            let entry = entry.map_err(|e| walk_error(&dir, &e))?;
+            if !is_file(&entry) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                continue;
+            };
+            let rel_slash = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if matcher.is_match(&rel_slash) {
+                found.insert(base.join(rel));
+            }
+        }
+    }
+    Ok(found.into_iter().collect())
+}
+
+/// A walk as ripgrep's: hidden files and what .gitignore, .ignore and
+/// .git/info/exclude name are skipped (also outside a git checkout, and
+/// never by the user's global excludes), links are not followed, entries
+/// come sorted by name.
+fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .standard_filters(true)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    builder
+}
+
+fn is_file(entry: &ignore::DirEntry) -> bool {
+    entry.file_type().is_some_and(|t| t.is_file()) || (entry.path_is_symlink() && entry.path().is_file())
 }
 
 /// Every article in `claims/` (the default without `articles`).
@@ -426,20 +490,11 @@ impl Exclude {
 
 /// The article files under a folder, walked as ripgrep does, sorted by path.
 fn walk(dir: &Path, naming: &Naming, exclude: &Exclude) -> Result<Vec<PathBuf>> {
-    let mut builder = ignore::WalkBuilder::new(dir);
-    builder
-        .standard_filters(true)
-        .git_global(false)
-        .require_git(false)
-        .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b));
     let mut files = Vec::new();
-    for entry in builder.build() {
+    for entry in walker(dir).build() {
         let entry = entry.map_err(|e| walk_error(dir, &e))?;
         let path = entry.path();
-        let is_file =
-            entry.file_type().is_some_and(|t| t.is_file()) || (entry.path_is_symlink() && path.is_file());
-        if !is_file || !is_article(path) {
+        if !is_file(&entry) || !is_article(path) {
             continue;
         }
         if exclude.matches(&naming.name(path)) {

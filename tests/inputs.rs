@@ -76,6 +76,13 @@ fn a_folder_is_walked_for_articles_sorted_skipping_ignored_hidden_and_excluded_f
     let articles: std::collections::BTreeSet<String> =
         claims_of(&by_folder).into_iter().map(|c| c.0).collect();
     assert_eq!(articles.len(), 3, "{articles:?}");
+    // The configured `articles` (content/**/*.md) are found the same way:
+    // not hidden, not .gitignore'd, not excluded; from any folder.
+    for cwd in ["", "content/news"] {
+        let (code, configured, err) = repo.run(cwd, &["check", "--show-files"]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        assert_eq!(lines(&configured), ["content/landmarks.md"], "from {cwd:?}");
+    }
     // A file named on the command line is read even where a walk skips it.
     let (_, named, _) = repo.run(
         "",

@@ -32,8 +32,8 @@ pub enum Command {
     Refs(RefsArgs),
     /// Print a shell completion script to standard output.
     Completions(CompletionsArgs),
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print the man page (roff) to standard output, or with --dir write one page per subcommand.
+    Man(ManArgs),
 }
 
 /// Where the configuration comes from: shared by `check`, `compare` and `config`.
@@ -114,6 +114,41 @@ pub struct LintArgs {
     /// Reference tables (CSV) or directories of them.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write factcheck.1 and one page per subcommand (factcheck-check.1, factcheck-refs-lint.1, …)
+    /// into DIR, created if missing, instead of printing factcheck.1.
+    ///
+    /// Existing factcheck pages there are replaced atomically; any other file of the same name is
+    /// left alone and the run fails before writing anything.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Every manual page: `factcheck.1`, then one per subcommand at any depth
+/// (`factcheck-refs-lint.1`), as `(file name, roff)`, in a fixed order. The
+/// `SUBCOMMANDS` section of each page names the pages below it, so all of
+/// them are generated together.
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn pages(cmd: &clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut roff = Vec::new();
+        man.render(&mut roff)?;
+        out.push((man.get_filename(), roff));
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            pages(sub, out)?;
+        }
+        Ok(())
+    }
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut out = Vec::new();
+    pages(&cmd, &mut out)?;
+    Ok(out)
 }
 
 /// Arguments of `completions`.
@@ -206,9 +241,27 @@ pub enum ColorArg {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles (.txt, .md) or claims CSVs. Default: the `articles` of factcheck.toml, else every
-    /// article in claims/.
+    /// Articles (.txt, .md), claims CSVs, folders of articles, or `-` for standard input.
+    ///
+    /// A folder is walked as ripgrep walks one: .gitignore'd and hidden files are skipped, and
+    /// only .md, .markdown and .txt files are read, sorted by path; the `exclude` globs of
+    /// factcheck.toml apply. Default: the `articles` of factcheck.toml, else every article in
+    /// claims/. Reports name each file relative to the folder of factcheck.toml when one is in
+    /// use.
+    #[arg(value_name = "PATH")]
     pub inputs: Vec<PathBuf>,
+    /// The name of standard input (`-`) in reports and claim ids, as if it were that file; its
+    /// extension says whether it is Markdown [default: stdin, plain text].
+    #[arg(long, value_name = "NAME", help_heading = "Inputs")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Of the files given, check only the configured articles: those the `articles` globs of
+    /// factcheck.toml (else claims/) match and `exclude` does not. For hooks and CI that pass
+    /// every changed file; none left is no error.
+    #[arg(long, help_heading = "Inputs")]
+    pub only_configured: bool,
+    /// Print the inputs that would be checked, one per line as reports name them, and exit.
+    #[arg(long, help_heading = "Inputs")]
+    pub show_files: bool,
     /// Reference table (CSV) or a directory of them; repeatable. Default: the `refs` of
     /// factcheck.toml, else references/.
     #[arg(long = "refs", value_name = "PATH")]

@@ -57,6 +57,11 @@ pub struct Config {
     /// Glob patterns of the articles `check` reads when given no input
     /// (`content/**/*.md`; `*` stays within a directory, `**` crosses them).
     pub articles: Vec<String>,
+    /// Glob patterns of files never read as articles when found by walking
+    /// a folder or by `articles` (`drafts/**`). Unlike `articles`, they stay
+    /// relative to the config file's folder: they are matched against the
+    /// paths reports show (see [`crate::inputs`]).
+    pub exclude: Vec<String>,
     /// Output format of `check`.
     pub format: Option<Format>,
     /// Lowest verdict that makes `check` exit with code 1.
@@ -260,6 +265,7 @@ impl Config {
         Config {
             refs: list(self.refs, over.refs),
             articles: list(self.articles, over.articles),
+            exclude: list(self.exclude, over.exclude),
             format: over.format.or(self.format),
             fail_on: over.fail_on.or(self.fail_on),
             profile: over.profile.or(self.profile),
@@ -370,6 +376,11 @@ impl Config {
         let _ = write!(out, "articles = {}", strings(&mut self.articles.iter().cloned()));
         if self.articles.is_empty() {
             out.push_str("  # none: `check` without inputs reads every article in claims/");
+        }
+        out.push('\n');
+        let _ = write!(out, "exclude = {}", strings(&mut self.exclude.iter().cloned()));
+        if !self.exclude.is_empty() {
+            out.push_str("  # relative to the config file's folder");
         }
         out.push('\n');
         let _ = writeln!(out, "format = {}", string(self.format().as_str()));
@@ -561,13 +572,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
             ));
         }
     }
-    for pattern in &config.articles {
-        if let Err(e) = glob(pattern) {
-            return Err(Error::invalid(
-                path,
-                value_line(text, pattern),
-                format!("invalid glob `{pattern}` in `articles`: {}", e.kind()),
-            ));
+    for (key, patterns) in [("articles", &config.articles), ("exclude", &config.exclude)] {
+        for pattern in patterns {
+            if let Err(e) = glob(pattern) {
+                return Err(Error::invalid(
+                    path,
+                    value_line(text, pattern),
+                    format!("invalid glob `{pattern}` in `{key}`: {}", e.kind()),
+                ));
+            }
         }
     }
     let base = path.parent().unwrap_or(Path::new(""));
@@ -611,7 +624,9 @@ fn value_line(text: &str, value: &str) -> u64 {
         .map_or(1, |i| i as u64 + 1)
 }
 
-fn glob(pattern: &str) -> std::result::Result<GlobMatcher, globset::Error> {
+/// A glob pattern as `articles` and `exclude` read it: `*` stays within a
+/// directory, `**` crosses directories, `\\` escapes.
+pub fn glob(pattern: &str) -> std::result::Result<GlobMatcher, globset::Error> {
     Ok(GlobBuilder::new(pattern)
         .literal_separator(true)
         .backslash_escape(true)
@@ -655,8 +670,9 @@ pub fn expand_articles(patterns: &[String]) -> Result<Vec<PathBuf>> {
     Ok(found.into_iter().collect())
 }
 
-/// Splits a pattern at its first component holding a glob character.
-fn split_glob(pattern: &str) -> (PathBuf, String) {
+/// Splits a pattern at its first component holding a glob character: the
+/// literal folder to walk and the glob below it.
+pub fn split_glob(pattern: &str) -> (PathBuf, String) {
     let special = |c: char| matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '\\');
     let parts: Vec<&str> = pattern.split('/').collect();
     let first = parts
@@ -947,7 +963,7 @@ ids = ["article-1"]
     }
 
     #[test]
-    fn example_config_sets_every_key_to_its_default() {
+    fn example_config_sets_every_key_it_sets_to_its_default() {
         // Like lychee's `test_config_example`: the shipped example must load,
         // and (since it documents the defaults) change nothing.
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("factcheck.example.toml");
@@ -963,7 +979,9 @@ ids = ["article-1"]
         assert_eq!(set.settings.min_support, defaults.settings.min_support);
         assert_eq!(set.settings.min_match, defaults.settings.min_match);
         assert_eq!(set.min_score, defaults.min_score);
-        assert!(c.min_support.is_some() && c.min_match.is_some() && c.min_score.is_some());
+        // Thresholds are left to the profile, so that `--profile` still takes effect.
+        assert_eq!((c.min_support, c.min_match, c.min_score), (None, None, None));
+        assert!(c.exclude.is_empty());
         assert_eq!(c.severity.contradicted, Some(Severity::Error));
         assert_eq!(c.severity.unsupported, Some(Severity::Warning));
         assert_eq!(c.ignore, IgnoreList::default());

@@ -34,6 +34,9 @@ pub enum Error {
     /// Bad usage that is not tied to a file (conflicting options and such).
     #[error("{}", one_line(.0))]
     Usage(String),
+    /// The inputs of a run cannot be found (see [`crate::inputs`]).
+    #[error(transparent)]
+    Input(#[from] crate::inputs::InputError),
     /// An output path that would destroy a file, refused before anything is written.
     #[error("{}: {reason}", one_line(&.path.display().to_string()))]
     Output {
@@ -68,6 +71,13 @@ pub enum OutputRefusal {
     /// A symbolic link whose target does not exist.
     #[error("is a symbolic link to a missing file; refusing to write through it")]
     DanglingLink,
+    /// An existing file that factcheck did not write (`man --dir` replaces
+    /// only its own pages).
+    #[error("exists and is not {what}; refusing to overwrite it")]
+    NotOurs {
+        /// What factcheck would have replaced, in words.
+        what: &'static str,
+    },
     /// Two outputs of one run name the same file.
     #[error("is given as two outputs of this run ({what})")]
     TwoOutputs {
@@ -79,7 +89,7 @@ pub enum OutputRefusal {
 /// Escapes what would break the one-line rendering or drive a terminal:
 /// line breaks, other control characters (escape sequences) and bidi
 /// controls, which messages quote from the input (`duplicate id `..``).
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     let bad = |c: char| {
         c.is_control()
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')

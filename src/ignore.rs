@@ -224,20 +224,27 @@ pub fn load_claims(path: &Path, min_score: f64) -> Result<Vec<Claim>> {
         return check::load_claims(path, min_score);
     }
     let article = article::read(path)?;
-    let markers = Markers::scan(path, &article.source)?;
-    if markers.is_empty() {
-        return Ok(extract(&article, min_score));
-    }
+    claims_of(&article.name, path, article.source, min_score)
+}
+
+/// The claims of an article's decoded `source`, named `name` (the path
+/// reports show; its extension says whether it is Markdown), without the
+/// claims its inline markers silence. Errors name `path`.
+pub fn claims_of(name: &str, path: &Path, source: String, min_score: f64) -> Result<Vec<Claim>> {
+    let markdown = is_markdown(Path::new(name));
+    let markers = Markers::scan(path, &source)?;
     if markers.whole_file {
         return Ok(Vec::new());
     }
-    let article = if is_markdown(path) {
-        article
+    let article = if markers.is_empty() || markdown {
+        Article::parse(name, source, markdown)
     } else {
-        Article::parse(&article.name, blank_markers(&article.source, &markers), false)
+        Article::parse(name, blank_markers(&source, &markers), false)
     };
     let mut claims = extract(&article, min_score);
-    claims.retain(|c| !markers.ignores(c.line));
+    if !markers.is_empty() {
+        claims.retain(|c| !markers.ignores(c.line));
+    }
     Ok(claims)
 }
 

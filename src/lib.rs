@@ -42,6 +42,7 @@ pub mod eval;
 pub mod extract;
 pub mod ignore;
 pub mod index;
+pub mod inputs;
 pub mod lexicon;
 pub mod lint;
 pub mod matching;

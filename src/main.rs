@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use clap::{CommandFactory, Parser};
 
 use cli::{CheckArgs, Cli, Command, EvalArgs, EvalFormat, ExtractArgs, IndexArgs, Thresholds};
-use cli::{CompareArgs, CompareFormat, CompletionsArgs, ConfigArgs, RefsCommand};
+use cli::{CompareArgs, CompareFormat, CompletionsArgs, ConfigArgs, ManArgs, RefsCommand};
 use factcheck::baseline::{self, Baseline};
 use factcheck::calibration::FEATURE_NAMES;
 use factcheck::check::{self, Options, Report};
@@ -19,7 +19,7 @@ use factcheck::index::Index;
 use factcheck::output::{self, Inputs};
 use factcheck::reference::read_tables;
 use factcheck::verdict::{Settings, Verdict};
-use factcheck::{claim, compare, eval, extract, ignore, lint, report, Error, Result};
+use factcheck::{claim, compare, eval, extract, ignore, inputs, lint, report, Error, Result};
 
 /// Exit codes, as ripgrep, ruff and Vale use them.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
             RefsCommand::Index(index) => run_index(&index),
         },
         Command::Completions(args) => run_completions(&args),
-        Command::Man => run_man(),
+        Command::Man(args) => run_man(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -121,22 +121,39 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     let loaded = config::load(&args.config.source())?;
     let cfg = loaded.config.merge(flags);
     let options = cfg.options(!args.thresholds.rules, args.explain)?;
-    let inputs = check_inputs(&args.inputs, &cfg, loaded.path.as_deref())?;
+    let request = inputs::Request {
+        given: &args.inputs,
+        stdin_filename: args.stdin_filename.as_deref(),
+        articles: &cfg.articles,
+        exclude: &cfg.exclude,
+        config_file: loaded.path.as_deref(),
+        only_configured: args.only_configured,
+    };
+    let inputs = inputs::discover(&request, &mut std::io::stdin().lock())?;
+    if args.show_files {
+        let names: String = inputs
+            .iter()
+            .map(|i| format!("{}\n", report::strip_controls(&i.name)))
+            .collect();
+        emit(&names, None, &Inputs::new())?;
+        return Ok(Exit::Clean);
+    }
     let tables = table_paths(&cfg.refs)?;
     let mut read = Inputs::new();
-    read.extend(&inputs)
-        .extend(&tables)
-        .extend(&loaded.path)
-        .extend(&args.baseline);
+    for path in inputs.iter().filter_map(inputs::Input::path) {
+        read.add(path);
+    }
+    read.extend(&tables).extend(&loaded.path).extend(&args.baseline);
     refuse_inputs(&read, &[args.output.as_deref(), args.write_baseline.as_deref()])?;
     let accepted = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let index = check::load_index(&tables)?;
     let ignores = ignore::Ignores::new(&cfg.ignore);
     let per_input = inputs
         .iter()
-        .map(|input| ignore::load_claims(input, options.min_score))
+        .map(|input| input.load_claims(options.min_score))
         .collect::<Result<Vec<_>>>()?;
-    let mut claims = check::unique_ids(&inputs, per_input)?;
+    let names: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.name)).collect();
+    let mut claims = check::unique_ids(&names, per_input)?;
     claims.retain(|c| !ignores.matches(c));
     let mut report = check_with_progress_bar(claims, &index, &options);
     if let Some(path) = &args.write_baseline {
@@ -167,7 +184,7 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
         &report
     };
     let table = table_options(args);
-    let out = render(shown, format, &table, args.quiet, args.explain);
+    let out = render(shown, format, &table, args.quiet, args.explain, &inputs);
     let out = restyle(out, shown, format, &cfg.severity);
     let out = if cfg.compare() && !(args.quiet && format == Format::Table) {
         with_cross_article(out, &report, &inputs, format, &table, &ignores)?
@@ -184,29 +201,6 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
     // The process ends here: freeing a large index piece by piece only costs time.
     std::mem::forget(index);
     Ok(exit_for(&findings, cfg.fail_on()))
-}
-
-/// The inputs of `check`: the arguments; else the config's `articles`
-/// globs; else every article in claims/.
-fn check_inputs(given: &[PathBuf], cfg: &Config, file: Option<&Path>) -> Result<Vec<PathBuf>> {
-    if !given.is_empty() {
-        return Ok(given.to_vec());
-    }
-    if !cfg.articles.is_empty() {
-        let files = config::expand_articles(&cfg.articles)?;
-        if files.is_empty() {
-            let from = file.map_or_else(|| "the configuration".into(), |p| p.display().to_string());
-            return Err(Error::Usage(format!(
-                "no input given and no file matches `articles` in {from}"
-            )));
-        }
-        return Ok(files);
-    }
-    let files = check::files_in(Path::new("claims"), &["txt", "md", "markdown"])?;
-    if files.is_empty() {
-        return Err(Error::Usage("no input given and claims/ holds no article".into()));
-    }
-    Ok(files)
 }
 
 /// Judges the claims with a progress bar on standard error, shown only when
@@ -256,36 +250,39 @@ fn restyle(out: String, shown: &Report, format: Format, severities: &config::Sev
 /// With `--compare` (or `compare = true`) and exactly two articles, `check`
 /// also compares them, as `compare A B` does with its defaults: a section after the verdict table, or a
 /// `comparison` key after the report's own keys in JSON. A is the article
-/// whose path sorts first, so that, like the report, the output does not
-/// depend on the order of the inputs. Other formats and claims CSVs (which
-/// may hold several articles) are left as they are.
+/// whose name (as reports show it) sorts first, so that, like the report,
+/// the output does not depend on the order of the inputs. Other formats and
+/// claims CSVs (which may hold several articles) are left as they are.
 fn with_cross_article(
     out: String,
     report: &Report,
-    inputs: &[PathBuf],
+    inputs: &[inputs::Input],
     format: Format,
     table: &report::TableOptions,
     ignores: &ignore::Ignores,
 ) -> Result<String> {
     let [a, b] = inputs else { return Ok(out) };
-    if check::is_claims_csv(a) || check::is_claims_csv(b) {
+    if a.is_claims_csv() || b.is_claims_csv() {
         return Ok(out);
     }
-    let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let comparison = || {
-        compare::compare_paths(
-            a,
-            b,
-            compare::DEFAULT_MIN_SCORE,
-            ignores,
+    let (a, b) = if a.name <= b.name { (a, b) } else { (b, a) };
+    let comparison = || -> Result<compare::Comparison> {
+        let load = |input: &inputs::Input| -> Result<Vec<claim::Claim>> {
+            let mut claims = input.load_claims(compare::DEFAULT_MIN_SCORE)?;
+            claims.retain(|c| !ignores.matches(c));
+            Ok(claims)
+        };
+        Ok(compare::compare(
+            &load(a)?,
+            &load(b)?,
             &compare::Options::default(),
-        )
+        ))
     };
     Ok(match format {
         Format::Table => format!(
             "{out}\ncross-article comparison: A = {}, B = {}\n{}",
-            report::strip_controls(&a.display().to_string()),
-            report::strip_controls(&b.display().to_string()),
+            report::strip_controls(&a.name),
+            report::strip_controls(&b.name),
             report::comparison_table(&comparison()?, table.color, Some(table.width))
         ),
         Format::Json => report::report_json_with_comparison(report, &comparison()?),
@@ -385,6 +382,7 @@ fn render(
     table: &report::TableOptions,
     quiet: bool,
     explain: bool,
+    inputs: &[inputs::Input],
 ) -> String {
     match format {
         Format::Table => {
@@ -400,27 +398,34 @@ fn render(
         Format::Json => report::report_json(report),
         Format::Csv => report::report_csv(report),
         Format::Github => report::report_github(report),
-        Format::Sarif => report::report_sarif(report, &article_sources(report)),
+        Format::Sarif => report::report_sarif(report, &article_sources(report, inputs)),
         Format::Junit => report::report_junit(report),
         Format::Markdown => report::report_markdown(report),
         Format::Claimreview => report::report_claimreview(report),
-        Format::Html => report::report_html(report, &article_sources(report)),
+        Format::Html => report::report_html(report, &article_sources(report, inputs)),
     }
 }
 
 /// The source text of each article named in the report, for the formats
 /// that show or locate claims in it (HTML, SARIF). Claims CSVs and articles
 /// that cannot be read are left out: those formats fall back to the claims.
-fn article_sources(report: &Report) -> report::Sources {
-    let names: std::collections::BTreeSet<&str> = report.claims.iter().map(|c| c.article.as_str()).collect();
-    names
-        .into_iter()
-        .filter(|name| !name.is_empty() && !check::is_claims_csv(Path::new(name)))
-        .filter_map(|name| {
-            let article = factcheck::article::read(Path::new(name)).ok()?;
-            Some((name.to_string(), article.source))
-        })
-        .collect()
+fn article_sources(report: &Report, inputs: &[inputs::Input]) -> report::Sources {
+    let named: std::collections::BTreeSet<&str> = report.claims.iter().map(|c| c.article.as_str()).collect();
+    let mut sources = report::Sources::new();
+    for name in named {
+        let text = match inputs.iter().find(|i| i.name == name) {
+            Some(input) => input.source(),
+            // An article a claims CSV names: read where it says.
+            None if !name.is_empty() && !check::is_claims_csv(Path::new(name)) => {
+                factcheck::article::read(Path::new(name)).ok().map(|a| a.source)
+            }
+            None => None,
+        };
+        if let Some(text) = text {
+            sources.insert(name.to_string(), text);
+        }
+    }
+    sources
 }
 
 fn explanations(report: &Report) -> String {
@@ -539,12 +544,15 @@ fn run_completions(args: &CompletionsArgs) -> Result<Exit> {
     Ok(Exit::Clean)
 }
 
-fn run_man() -> Result<Exit> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .map_err(|e| Error::io("<man page>", &e))?;
-    emit(&String::from_utf8_lossy(&out), None, &Inputs::new())?;
+fn run_man(args: &ManArgs) -> Result<Exit> {
+    let pages = cli::man_pages().map_err(|e| Error::io("<man page>", &e))?;
+    let Some(dir) = &args.dir else {
+        let (_, main_page) = &pages[0];
+        emit(&String::from_utf8_lossy(main_page), None, &Inputs::new())?;
+        return Ok(Exit::Clean);
+    };
+    let written = output::write_man_pages(dir, &pages)?;
+    eprintln!("factcheck: wrote {} manual pages into {}", written, dir.display());
     Ok(Exit::Clean)
 }
 

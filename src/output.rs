@@ -175,6 +175,47 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
     }
 }
 
+/// Writes manual pages (`(file name, roff)`) into `dir`, creating it if
+/// missing, and returns how many were written. Nothing is written unless
+/// every page can be: an existing file of the same name is replaced
+/// (atomically, by [`write`]) only when it is a page of the same command
+/// (its `.TH` line names it), so that regenerating the pages works and a
+/// user's own file is never lost.
+pub fn write_man_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> Result<usize> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "is not a directory".into(),
+        });
+    }
+    for (name, _) in pages {
+        let path = dir.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let title = format!(".TH {} ", name.trim_end_matches(".1"));
+        let ours = meta.is_file()
+            && std::fs::read(&path).is_ok_and(|old| {
+                String::from_utf8_lossy(&old)
+                    .lines()
+                    .any(|l| l.starts_with(&title))
+            });
+        if !ours {
+            return Err(Error::Output {
+                path,
+                reason: OutputRefusal::NotOurs {
+                    what: "a factcheck manual page",
+                },
+            });
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    for (name, roff) in pages {
+        write(&dir.join(name), roff, &Inputs::new())?;
+    }
+    Ok(pages.len())
+}
+
 /// Character devices and FIFOs are written into, not replaced.
 fn writes_through(meta: &std::fs::Metadata) -> bool {
     #[cfg(unix)]

@@ -94,12 +94,14 @@ fn binary_article() {
 }
 
 #[test]
-fn directory_given_as_article() {
-    let (code, _, err) = run(factcheck().args(["check", "tests/fixtures", "--refs", &fixture("refs")]));
-    assert_eq!(code, 2);
+fn folder_without_articles() {
+    // A folder is walked for articles (issue 15); one that holds none (only
+    // CSVs here) is an error naming it, before any reference is read.
+    let (code, out, err) = run(factcheck().args(["check", &fixture("refs"), "--refs", &fixture("refs")]));
+    assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "factcheck: tests/fixtures: is a directory, expected a file\n"
+        "factcheck: tests/fixtures/refs: the folder holds no article (.md, .markdown or .txt files that are not hidden, ignored or excluded)\n"
     );
 }
 

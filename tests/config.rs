@@ -116,7 +116,8 @@ fn config_in_a_parent_directory_is_found_from_a_subdirectory() {
     let articles: std::collections::BTreeSet<&str> = claims.iter().map(|c| c.0.as_str()).collect();
     assert_eq!(
         articles.into_iter().collect::<Vec<_>>(),
-        ["../../content/landmarks.md", "../../content/news/nasa.md"]
+        ["content/landmarks.md", "content/news/nasa.md"],
+        "names relative to the folder of factcheck.toml (issue 15)"
     );
     assert_eq!(claims.len(), 7);
     assert_eq!(repo.run("content/news", &["config"]).1, "../../factcheck.toml\n");
@@ -254,6 +255,7 @@ fn config_dump_prints_the_effective_configuration() {
          \n\
          refs = [\"../refs/\"]\n\
          articles = [\"../content/**/*.md\"]\n\
+         exclude = []\n\
          format = \"table\"\n\
          fail-on = \"contradicted\"\n\
          profile = \"strict\"\n\

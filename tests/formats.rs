@@ -695,6 +695,19 @@ fn dump_dom(page: &Path, fragment: &str, profile: &Path) -> String {
     reader.join().unwrap().expect("chromium output is UTF-8")
 }
 
+/// The claim ids the findings list links to, in order, from a DOM.
+fn finding_links(dom: &str) -> Vec<String> {
+    let start = dom.find("<nav class=\"findings\"").expect("a findings list");
+    let list = &dom[start..start + dom[start..].find("</nav>").unwrap()];
+    list.match_indices("<li class=\"finding\"")
+        .map(|(i, _)| {
+            let rest = &list[i..];
+            let h = rest.find("<a href=\"#").unwrap() + "<a href=\"#".len();
+            rest[h..h + rest[h..].find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn html_renders_in_headless_chromium() {
     if !browser_present("html_renders_in_headless_chromium") {
@@ -714,10 +727,89 @@ fn html_renders_in_headless_chromium() {
     html_matches_report(&dom, &report);
     assert_eq!(dom.matches("<script").count(), 1);
     assert!(!dom.contains("class=\"claim open\""));
-    // The page's script ran: a link to a claim opens its details.
-    let dom = dump_dom(&page, "#c2", &profile);
+    // The findings list at the top: every contradicted claim, then every
+    // unsupported one, in report order, each linking to its claim by id.
+    let expected: Vec<String> = ["contradicted", "unsupported"]
+        .iter()
+        .flat_map(|v| {
+            claims(&report)
+                .iter()
+                .filter(move |c| c["verdict"] == *v)
+                .map(|c| c["id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        expected.len(),
+        summary(&report, "contradicted") + summary(&report, "unsupported")
+    );
+    let links = finding_links(&dom);
+    assert_eq!(
+        links, expected,
+        "findings list: contradicted first, then unsupported"
+    );
+    let claim_start = dom.find("<div class=\"text\">").unwrap();
+    assert!(
+        dom.find("id=\"findings\"").unwrap() < claim_start,
+        "the findings come first"
+    );
+    for id in &expected {
+        let tag = format!("id=\"{id}\" data-verdict=");
+        let at = dom
+            .find(&tag)
+            .unwrap_or_else(|| panic!("no claim with anchor {id}"));
+        assert!(
+            dom[..at].ends_with("<span class=\"claim\" "),
+            "the anchor {id} is a claim"
+        );
+        assert!(dom[at..].starts_with(&format!("{tag}\"")));
+    }
+    // The count chips filter: links with the verdict they show.
+    for v in ["contradicted", "unsupported", "supported"] {
+        assert!(
+            dom.contains(&format!("href=\"#findings\" data-only=\"{v}\"")),
+            "chip {v}"
+        );
+    }
+    // Printed, a claim's reason shows under it: the print stylesheet is there.
+    assert!(dom.contains("@media print{"));
+    // The page's script ran: a link to a claim's id opens its details.
+    let first = &expected[0];
+    let dom = dump_dom(&page, &format!("#{first}"), &profile);
     assert_eq!(dom.matches("class=\"claim open\"").count(), 1);
-    assert!(dom.contains("<span class=\"claim open\" id=\"c2\""));
+    assert!(dom.contains(&format!("<span class=\"claim open\" id=\"{first}\"")));
+    // `n` twice, then `p`: the second finding, then the first, opened (the
+    // key presses come from a script added to a copy of the page).
+    let keys = |presses: &[&str]| {
+        let html = std::fs::read_to_string(&page).unwrap();
+        let events: String = presses
+            .iter()
+            .map(|k| format!("document.dispatchEvent(new KeyboardEvent('keydown',{{key:'{k}'}}));"))
+            .collect();
+        let copy = dir.path().join("keys.html");
+        std::fs::write(
+            &copy,
+            html.replace("</body>", &format!("<script>{events}</script></body>")),
+        )
+        .unwrap();
+        let dom = dump_dom(&copy, "", &profile);
+        assert_eq!(dom.matches("class=\"claim open\"").count(), 1, "{presses:?}");
+        let at = dom.find("class=\"claim open\" id=\"").unwrap() + "class=\"claim open\" id=\"".len();
+        dom[at..at + dom[at..].find('"').unwrap()].to_string()
+    };
+    // In the text the findings come in article order: the first of them is
+    // the first non-supported claim of the first article shown.
+    let in_text: Vec<String> = claim_tags(&dom)
+        .into_iter()
+        .filter(|(_, v)| v != "supported")
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(keys(&["n", "n"]), in_text[1]);
+    assert_eq!(keys(&["n", "n", "p"]), in_text[0]);
+    assert_eq!(
+        keys(&["p"]),
+        in_text[in_text.len() - 1],
+        "p from the start wraps to the last"
+    );
 
     // The fixture with <script> in the article, a claim and a reference:
     // the only live script element is the page's own.

@@ -31,3 +31,7 @@ mod adoption;
 mod safety;
 // The terminal table for people: width, findings first, summary last, --show, --color, -q (issue 15).
 mod terminal;
+// Inputs like the content linters: folders, stdin, repository-relative names, --only-configured; man --dir; the example configuration (issue 15).
+mod inputs;
+// The GitHub Action's script against a temporary git repository with a base and a head commit (issue 15).
+mod action;

@@ -991,6 +991,11 @@ mod tests {
                 "Titanic left Belfast for her sea trials on 2 April 1912.",
                 true,
             ),
+            r(
+                "T16",
+                "The band was led by Wallace Hartley, a violinist; its cellist was John Wesley Woodward.",
+                true,
+            ),
         ])
     }
 
@@ -1128,6 +1133,19 @@ mod tests {
                 && reason.contains("ref T9"),
             "{reason}"
         );
+    }
+
+    #[test]
+    fn a_name_the_reference_puts_in_another_slot_contradicts() {
+        let (v, reason) = on_ship("The band was led by John Wesley Woodward, a cellist.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"John Wesley Woodward\", reference \"Wallace Hartley\"")
+                && reason.contains("ref T16"),
+            "{reason}"
+        );
+        let (v, reason) = on_ship("The band was led by Wallace Hartley, a violinist.");
+        assert_eq!(v, Verdict::Supported, "{reason}");
     }
 
     #[test]

@@ -405,6 +405,25 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         });
     }
 
+    // A name the reference has, in another slot: the reference puts another
+    // name where the claim puts this one ("named after Andrew Waugh" /
+    // "named after Sir George Everest; ... proposed by ... Andrew Waugh").
+    if conflicts.is_empty() {
+        if let Some((range, r)) = misplaced_name(claim, &status, &reference, &claim_name_stems) {
+            for k in range.clone() {
+                if claim.toks[k].shape == Shape::Name {
+                    status[k] = Status::Substituted;
+                }
+            }
+            conflicts.push(Conflict {
+                kind: ConflictKind::Role,
+                claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
+                    .to_string(),
+                reference: r,
+            });
+        }
+    }
+
     // Word-level substitutions: antonyms, closed classes, names in the same role.
     for (i, t) in claim.toks.iter().enumerate() {
         if status[i] != Status::Missing || quantity(t).is_some() {
@@ -910,6 +929,105 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
 /// True when a name run opens its text (only stop words before it).
 fn opens(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
     a.toks[..run.start].iter().all(|t| t.stop)
+}
+
+/// Prepositions that mark the slot a name fills after a content word
+/// ("named after", "led by", "born in"): the slot is the pair.
+const SLOT_PREPOSITIONS: &[&str] = &["after", "by", "from", "in", "at", "to", "with", "for", "on"];
+
+/// The slot a name run fills: the stem of the content word and the
+/// preposition just before it ("named after [the] X" gives ("name", "after")).
+fn slot_before(a: &Analysed, run: &std::ops::Range<usize>) -> Option<(String, String)> {
+    let mut k = run.start.checked_sub(1)?;
+    while matches!(a.toks[k].norm.as_str(), "the" | "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    let p = &a.toks[k];
+    if !SLOT_PREPOSITIONS.contains(&p.norm.as_str()) {
+        return None;
+    }
+    let v = &a.toks[k.checked_sub(1)?];
+    (v.is_content() && v.shape == Shape::Word).then(|| (v.stem.clone(), p.norm.clone()))
+}
+
+/// A claim name the reference has too, put by the claim in a slot where
+/// the reference has another name: the run, and the reference's name.
+fn misplaced_name(
+    claim: &Analysed,
+    status: &[Status],
+    reference: &Analysed,
+    claim_name_stems: &HashSet<String>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let listed = |a: &Analysed, r: &std::ops::Range<usize>| a.toks[r.clone()].iter().any(|t| t.norm == "and");
+    let names = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<usize> {
+        r.clone()
+            .filter(|&k| a.toks[k].shape == Shape::Name && a.toks[k].is_content())
+            .collect()
+    };
+    let ref_runs = name_runs(reference);
+    for run in name_runs(claim) {
+        let own = names(claim, &run);
+        if own.is_empty() || listed(claim, &run) || !own.iter().all(|&k| status[k] == Status::Matched) {
+            continue;
+        }
+        let Some(slot) = slot_before(claim, &run) else {
+            continue;
+        };
+        let own_stems: Vec<&str> = own.iter().map(|&k| claim.toks[k].stem.as_str()).collect();
+        let other = ref_runs.iter().find(|r| {
+            !listed(reference, r)
+                && !in_list(reference, r)
+                // "on the American television series Homeland": the claim's
+                // name is in the reference's phrase for the slot.
+                && !phrase_from(reference, r.start)
+                    .iter()
+                    .any(|t| own_stems.contains(&t.stem.as_str()))
+                && slot_before(reference, r).as_ref() == Some(&slot)
+                && names(reference, r)
+                    .iter()
+                    .all(|&k| !claim_name_stems.contains(&reference.toks[k].stem))
+        });
+        if let Some(r) = other {
+            let text =
+                &reference.text[reference.toks[r.start].span.start..reference.toks[r.end - 1].span.end];
+            return Some((run, text.to_string()));
+        }
+    }
+    None
+}
+
+/// True when a name run is one item of a list: "and", "or", or a comma and
+/// another name follow it ("modelled for Mango, Ralph Lauren and
+/// L'Oréal"); a comma and a description do not ("Sir George Everest, a
+/// former Surveyor General").
+fn in_list(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let after = a.text[a.toks[run.end - 1].span.end..].trim_start();
+    let next = a.toks.get(run.end);
+    next.is_some_and(|t| matches!(t.norm.as_str(), "and" | "or"))
+        || (after.starts_with(',') && next.is_some_and(|t| t.shape == Shape::Name))
+}
+
+/// The words of the phrase that starts at token `start`: up to a
+/// punctuation mark or a verb.
+fn phrase_from(a: &Analysed, start: usize) -> &[Token] {
+    let mut end = start;
+    while end < a.toks.len() {
+        if end > start && is_verb(&a.toks[end]) {
+            break;
+        }
+        end += 1;
+        let gap = a
+            .toks
+            .get(end)
+            .map_or("", |next| &a.text[a.toks[end - 1].span.end..next.span.start]);
+        if gap
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
+        {
+            break;
+        }
+    }
+    &a.toks[start..end]
 }
 
 /// True when a name run lies in its text's subject, before the first verb

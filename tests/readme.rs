@@ -323,6 +323,7 @@ fn every_shown_command_runs_as_written() {
             Some(args) => format!("factcheck {args}"),
             None => shown.command.clone(),
         };
+        let started = std::time::Instant::now();
         let out = Command::new("bash")
             .args(["-c", &script])
             .current_dir(&repo)
@@ -341,6 +342,10 @@ fn every_shown_command_runs_as_written() {
             .output()
             .unwrap();
         ran += 1;
+        let took = started.elapsed().as_secs_f64();
+        if took > 2.0 {
+            eprintln!("slow {}: `{}` took {took:.1} s", shown.place, shown.command);
+        }
         let code = out.status.code().unwrap_or(-1);
         let is_factcheck = script
             .split_whitespace()

@@ -35,3 +35,5 @@ mod terminal;
 mod inputs;
 // The GitHub Action's script against a temporary git repository with a base and a head commit (issue 15).
 mod action;
+// README.md and docs/*.md: the two commands, every shell command shown runs as written, links resolve (issue 17).
+mod readme;

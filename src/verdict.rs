@@ -992,6 +992,11 @@ mod tests {
                 true,
             ),
             r(
+                "T17",
+                "Titanic served only five days, ending her career on 15 April 1912.",
+                true,
+            ),
+            r(
                 "T16",
                 "The band was led by Wallace Hartley, a violinist; its cellist was John Wesley Woodward.",
                 true,
@@ -1146,6 +1151,17 @@ mod tests {
         );
         let (v, reason) = on_ship("The band was led by Wallace Hartley, a violinist.");
         assert_eq!(v, Verdict::Supported, "{reason}");
+    }
+
+    #[test]
+    fn an_amount_that_shares_only_its_unit_with_a_reference_is_no_conflict() {
+        // "days" is all the claim shares with T17: another amount of another thing.
+        let (v, reason) = on_ship("The inquiry took nine days.");
+        assert_eq!(v, Verdict::Unsupported, "{reason}");
+        // With the act shared too, the amount is the error.
+        let (v, reason) = on_ship("Each lifeboat weighed roughly 15 tonnes.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(reason.contains("ref T7"), "{reason}");
     }
 
     #[test]

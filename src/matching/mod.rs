@@ -863,7 +863,13 @@ fn numbers_and_dates(
                 && !claim_values.iter().any(|v| *v >= r.ref_low && *v <= r.ref_high)
         });
         if let Some(r) = counterpart {
-            status[c.toks[0]] = Status::Substituted;
+            // The unit or counted noun belongs to the amount in conflict
+            // ("four years" / "27 years"): it tells nothing on its own.
+            for &k in &c.toks {
+                if k == c.toks[0] || status[k] == Status::Matched {
+                    status[k] = Status::Substituted;
+                }
+            }
             conflicts.push(Conflict {
                 kind: if c.kind == Kind::Year {
                     ConflictKind::Date

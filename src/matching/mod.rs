@@ -1680,10 +1680,14 @@ fn same_word(base: &str, t: &Token) -> bool {
 }
 
 /// Positions of negation cues.
+/// Prepositions that deny what they govern ("climbed without bottled
+/// oxygen" / "used open-circuit oxygen"): negation cues for alignment.
+const NEGATING_PREPOSITIONS: &[&str] = &["without"];
+
 fn negations(toks: &[Token]) -> Vec<usize> {
     toks.iter()
         .enumerate()
-        .filter(|(_, t)| lexicon::is_negation(&t.norm))
+        .filter(|(_, t)| lexicon::is_negation(&t.norm) || NEGATING_PREPOSITIONS.contains(&t.norm.as_str()))
         .map(|(i, _)| i)
         .collect()
 }
@@ -1861,5 +1865,37 @@ mod tests {
         assert!(derived_name("norway", "norwegian"));
         assert!(!derived_name("scotland", "sweden"));
         assert!(!derived_name("kenya", "kenyatta"));
+    }
+
+    fn conflicts(claim: &str, reference: &str) -> Vec<Conflict> {
+        let index = Index::build(vec![crate::reference::Reference {
+            id: "R1".into(),
+            statement: reference.into(),
+            source: String::new(),
+            rating: true,
+            aliases: Vec::new(),
+            origin: ("t.csv".into(), 2),
+        }]);
+        align(&Analysed::new(claim, &index), &index, 0, 1.0).conflicts
+    }
+
+    #[test]
+    fn without_denies_what_it_governs() {
+        let found = conflicts(
+            "The pair climbed without bottled oxygen.",
+            "The pair climbed with bottled oxygen.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind == ConflictKind::Negation && c.claim == "without"),
+            "{found:?}"
+        );
+        // Said on both sides, it is no conflict.
+        let found = conflicts(
+            "The pair climbed without bottled oxygen.",
+            "The pair climbed without oxygen.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }

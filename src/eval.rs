@@ -175,6 +175,22 @@ fn r4(v: f64) -> f64 {
     (v * 10000.0).round() / 10000.0
 }
 
+/// The features of each claim's evidence with its gold label, as the CSV
+/// `eval --dump-features` writes for training the calibrated model
+/// (`id,label,` then one column per feature, 6 decimals).
+pub fn features_csv(
+    features: &[(String, crate::verdict::Features)],
+    gold: &BTreeMap<String, String>,
+) -> String {
+    let mut out = format!("id,label,{}\n", crate::calibration::FEATURE_NAMES.join(","));
+    for (id, f) in features {
+        let values: Vec<String> = f.values().iter().map(|v| format!("{v:.6}")).collect();
+        let label = gold.get(id).map_or("", String::as_str);
+        out.push_str(&format!("{id},{label},{}\n", values.join(",")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

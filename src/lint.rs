@@ -548,6 +548,17 @@ fn describe(c: &Conflict) -> String {
     }
 }
 
+/// What `refs lint` prints: one problem a line, then how many were found.
+pub fn summary_text(problems: &[Problem]) -> String {
+    let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    out.push_str(&match problems.len() {
+        0 => "no problems found\n".to_string(),
+        1 => "1 problem found\n".to_string(),
+        n => format!("{n} problems found\n"),
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

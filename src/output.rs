@@ -105,6 +105,26 @@ impl Inputs {
         self
     }
 
+    /// Refuses, before any work, outputs that are inputs of the run, and
+    /// two outputs (`-o` and `--write-baseline`) that name the same file.
+    pub fn refuse(&self, outputs: &[Option<&Path>]) -> Result<()> {
+        let outputs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+        for out in &outputs {
+            self.check(out)?;
+        }
+        if let [a, b] = outputs[..] {
+            if !is_stdout(a) && same_file(a, b) {
+                return Err(Error::Output {
+                    path: b.to_path_buf(),
+                    reason: OutputRefusal::TwoOutputs {
+                        what: "-o and --write-baseline",
+                    },
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Refuses an output path that is one of the inputs.
     pub fn check(&self, output: &Path) -> Result<()> {
         if is_stdout(output) {

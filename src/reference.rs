@@ -108,6 +108,16 @@ pub fn parse_aliases(cell: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The reference tables of a run: [`table_files`] of the paths given, or
+/// of `references/` ([`crate::config::DEFAULT_REFS`]) when none is.
+pub fn tables_or_default(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if refs.is_empty() {
+        table_files(&[PathBuf::from(crate::config::DEFAULT_REFS)])
+    } else {
+        table_files(refs)
+    }
+}
+
 /// Expands reference paths into table files: a file stays as given; a
 /// directory gives every `.csv` file in it and in its sub-folders, in
 /// sorted order (by name, a folder's tables where its name sorts). Names

@@ -666,7 +666,7 @@ mod output_property {
 }
 
 mod escape_property {
-    use factcheck::report::{strip_controls, strip_escapes};
+    use factcheck::report::escape::{strip_escapes, terminal as strip_controls};
     use proptest::prelude::*;
 
     /// Pieces of escape sequences and the text around them.

@@ -4,7 +4,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use factcheck::config;
+use factcheck::{config, report};
+
+mod flags;
+mod progress;
+
+pub use flags::{check_flags, render_options, threshold_flags, wants_color};
+pub use progress::ProgressBar;
 
 /// Find the factual claims in articles and check them against reference tables.
 #[derive(Debug, Parser)]
@@ -376,6 +382,19 @@ pub enum CompareFormat {
     Html,
 }
 
+impl CompareFormat {
+    /// The library's format.
+    pub fn to_lib(self) -> report::ComparisonFormat {
+        match self {
+            CompareFormat::Table => report::ComparisonFormat::Table,
+            CompareFormat::Json => report::ComparisonFormat::Json,
+            CompareFormat::Csv => report::ComparisonFormat::Csv,
+            CompareFormat::Markdown => report::ComparisonFormat::Markdown,
+            CompareFormat::Html => report::ComparisonFormat::Html,
+        }
+    }
+}
+
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -423,17 +442,17 @@ pub enum Format {
 
 impl Format {
     /// The library's name for the same format.
-    pub fn to_lib(self) -> config::Format {
+    pub fn to_lib(self) -> report::Format {
         match self {
-            Format::Table => config::Format::Table,
-            Format::Json => config::Format::Json,
-            Format::Csv => config::Format::Csv,
-            Format::Github => config::Format::Github,
-            Format::Sarif => config::Format::Sarif,
-            Format::Junit => config::Format::Junit,
-            Format::Markdown => config::Format::Markdown,
-            Format::Claimreview => config::Format::Claimreview,
-            Format::Html => config::Format::Html,
+            Format::Table => report::Format::Table,
+            Format::Json => report::Format::Json,
+            Format::Csv => report::Format::Csv,
+            Format::Github => report::Format::Github,
+            Format::Sarif => report::Format::Sarif,
+            Format::Junit => report::Format::Junit,
+            Format::Markdown => report::Format::Markdown,
+            Format::Claimreview => report::Format::Claimreview,
+            Format::Html => report::Format::Html,
         }
     }
 }

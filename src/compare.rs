@@ -336,6 +336,27 @@ impl Comparison {
     }
 }
 
+/// The whole `compare` run: the claims of two files (articles or claims
+/// CSVs) loaded as [`compare_paths`] loads them (`ignore` left out) and
+/// compared with the default [`Options`]; with reference tables, each
+/// claim is also judged against them with the profile's calibrated settings.
+pub fn run(
+    a: &Path,
+    b: &Path,
+    min_score: f64,
+    ignore: &crate::config::IgnoreList,
+    tables: &[std::path::PathBuf],
+    profile: crate::verdict::Profile,
+) -> Result<Comparison> {
+    let ignores = Ignores::new(ignore);
+    let mut comparison = compare_paths(a, b, min_score, &ignores, &Options::default())?;
+    if !tables.is_empty() {
+        let index = crate::check::load_index(tables)?;
+        comparison.judge(&index, &Settings::profile(profile, true)?);
+    }
+    Ok(comparison)
+}
+
 /// Loads the claims of two files (articles or claims CSVs) as
 /// [`compare_inputs`] does, each named by its path as given.
 pub fn compare_paths(

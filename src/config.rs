@@ -382,6 +382,21 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
 }
 
+impl Loaded {
+    /// What `config` prints: with `dump`, the configuration in effect as a
+    /// file ([`Config::dump`]); else the file in use, or that there is none.
+    pub fn describe(&self, dump: bool) -> String {
+        match (&self.path, dump) {
+            (path, true) => self.config.dump(path.as_deref()),
+            (Some(p), false) => format!("{}\n", p.display()),
+            (None, false) => format!(
+                "no configuration file ({} or {} in this directory or a parent)\n",
+                FILE_NAMES[0], FILE_NAMES[1]
+            ),
+        }
+    }
+}
+
 /// Loads the configuration from `source`. Discovery that finds nothing gives
 /// the empty configuration; a named file that cannot be read is an error.
 pub fn load(source: &Source) -> Result<Loaded> {

@@ -7,21 +7,17 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, CompareArgs, CompletionsArgs, ConfigArgs, EvalArgs, EvalFormat};
 use cli::{ExtractArgs, IndexArgs, ManArgs, RefsCommand};
-use factcheck::check::{self, BaselineUse};
-use factcheck::config::{self, Config};
 use factcheck::output::{self, Inputs};
 use factcheck::reference::{read_tables, tables_or_default};
-use factcheck::report::{self, escape};
-use factcheck::{baseline, claim, compare, eval, extract, ignore, inputs, lint, Error, Result};
+use factcheck::{baseline, check, compare, config, eval, extract, inputs, lint, report, Error, Result};
 
-/// Exit codes, as ripgrep, ruff and Vale use them: 0 for nothing at or above
-/// `--fail-on`, 1 for findings, 2 for a usage, input or I/O error.
+// Exit codes, as ripgrep, ruff and Vale use them: 0 for nothing at or above
+// `--fail-on`, 1 (`u8::from(true)`) for findings, 2 for a usage, input or I/O error.
 const CLEAN: u8 = 0;
-const FINDINGS: u8 = 1;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
@@ -49,34 +45,19 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     let loaded = config::load(&args.config.source())?;
     let cfg = loaded.config.merge(flags);
     let options = cfg.options(!args.thresholds.rules, args.explain)?;
-    let request = inputs::Request {
-        given: &args.inputs,
-        stdin_filename: args.stdin_filename.as_deref(),
-        articles: &cfg.articles,
-        exclude: &cfg.exclude,
-        config_file: loaded.path.as_deref(),
-        only_configured: args.only_configured,
-    };
+    let request = cli::input_request(args, &cfg, loaded.path.as_deref());
     let inputs = inputs::discover(&request, &mut std::io::stdin().lock())?;
     if args.show_files {
-        let names: String = inputs
-            .iter()
-            .map(|i| format!("{}\n", escape::terminal(&i.name)))
-            .collect();
-        return emit(&names, None, &Inputs::new()).map(|()| CLEAN);
+        return emit(&report::input_names(&inputs), None, &Inputs::new()).map(|()| CLEAN);
     }
     let tables = tables_or_default(&cfg.refs)?;
     let mut read = Inputs::new();
-    for path in inputs.iter().filter_map(inputs::Input::path) {
-        read.add(path);
-    }
-    read.extend(&tables).extend(&loaded.path).extend(&args.baseline);
+    read.extend(inputs.iter().filter_map(inputs::Input::path))
+        .extend(&tables)
+        .extend(&loaded.path)
+        .extend(&args.baseline);
     read.refuse(&[args.output.as_deref(), args.write_baseline.as_deref()])?;
-    let baseline = match (&args.baseline, &args.write_baseline) {
-        (Some(path), _) => BaselineUse::Apply(baseline::Baseline::read(path)?),
-        (None, Some(_)) => BaselineUse::Write,
-        (None, None) => BaselineUse::None,
-    };
+    let baseline = cli::baseline_use(args)?;
     let index = check::load_index(&tables)?;
     let render = cli::render_options(args, &cfg);
     let bar = cli::ProgressBar::for_stderr();
@@ -94,67 +75,35 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     // The process ends here: freeing a large index piece by piece only costs time.
     std::mem::forget(index);
     if let (Some(path), Some(entries)) = (&args.write_baseline, &outcome.baseline) {
-        write_file(path, baseline::to_json(entries).as_bytes(), &read)?;
-        let s = if entries.len() == 1 { "" } else { "s" };
-        eprintln!(
-            "factcheck: wrote {} finding{s} to the baseline {}",
+        emit(&baseline::to_json(entries), Some(path), &read)?;
+        let (n, s, to) = (
             entries.len(),
-            path.display()
+            if entries.len() == 1 { "" } else { "s" },
+            path.display(),
         );
+        eprintln!("factcheck: wrote {n} finding{s} to the baseline {to}");
     }
     emit(&report::render(&outcome, &render), args.output.as_deref(), &read)?;
-    Ok(if outcome.fails(cfg.fail_on()) {
-        FINDINGS
-    } else {
-        CLEAN
-    })
+    Ok(u8::from(outcome.fails(cfg.fail_on())))
 }
 
 fn run_compare(args: &CompareArgs) -> Result<u8> {
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(Error::Usage(format!(
-            "--min-score must be between 0 and 1, got {}",
-            args.min_score
-        )));
-    }
+    let flags = cli::compare_flags(args)?;
     // Of the config, the profile and the [ignore] list apply: `compare`
     // judges claims against tables only when --refs is given.
     let loaded = config::load(&args.config.source())?;
-    let profile = Config {
-        profile: args.profile.map(cli::ProfileArg::to_lib),
-        ..Config::default()
-    };
-    let cfg = loaded.config.merge(profile);
-    let tables = if args.refs.is_empty() {
-        Vec::new()
-    } else {
-        tables_or_default(&args.refs)?
-    };
+    let cfg = loaded.config.merge(flags);
+    let tables = factcheck::reference::table_files(&args.refs)?;
+    let (a, b) = (&args.a, &args.b);
     let mut read = Inputs::new();
-    read.add(&args.a)
-        .add(&args.b)
-        .extend(&tables)
-        .extend(&loaded.path);
+    read.add(a).add(b).extend(&tables).extend(&loaded.path);
     read.refuse(&[args.output.as_deref()])?;
-    let ignores = ignore::Ignores::new(&cfg.ignore);
-    let options = compare::Options::default();
-    let mut comparison = compare::compare_paths(&args.a, &args.b, args.min_score, &ignores, &options)?;
-    if !tables.is_empty() {
-        let index = check::load_index(&tables)?;
-        comparison.judge(
-            &index,
-            &factcheck::verdict::Settings::profile(cfg.profile(), true)?,
-        );
-    }
-    let names = (args.a.display().to_string(), args.b.display().to_string());
+    let comparison = compare::run(a, b, args.min_score, &cfg.ignore, &tables, cfg.profile())?;
+    let names = (a.display().to_string(), b.display().to_string());
     let color = cli::wants_color(args.output.is_none());
     let out = report::render_comparison(&comparison, args.format.to_lib(), (&names.0, &names.1), color);
     emit(&out, args.output.as_deref(), &read)?;
-    Ok(if args.fail_on_conflict && comparison.has_conflict() {
-        FINDINGS
-    } else {
-        CLEAN
-    })
+    Ok(u8::from(args.fail_on_conflict && comparison.has_conflict()))
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<u8> {
@@ -175,17 +124,11 @@ fn run_eval(args: &EvalArgs) -> Result<u8> {
     let mut read = Inputs::new();
     read.add(&args.claims).extend(&args.evidence).extend(&tables);
     read.refuse(&[args.dump_features.as_deref()])?;
-    let gold = claim::read_labels(&args.claims)?;
-    let evidence = args.evidence.as_deref().map(eval::read_evidence).transpose()?;
-    let index = check::load_index(&tables)?;
-    let claims = claim::read_claims(&args.claims)?;
-    if let Some(path) = &args.dump_features {
-        let features = check::features_of(&claims, &index, &options.settings);
-        write_file(path, eval::features_csv(&features, &gold).as_bytes(), &read)?;
+    let dump = args.dump_features.is_some();
+    let (e, features) = eval::run(&args.claims, &tables, args.evidence.as_deref(), &options, dump)?;
+    if let (Some(path), Some(features)) = (&args.dump_features, features) {
+        emit(&features, Some(path), &read)?;
     }
-    let report = check::check_claims(claims, &index, &options);
-    let mut e = eval::evaluate(&report, &gold);
-    e.retrieval = evidence.map(|ev| eval::retrieval(&report, &ev));
     let out = match args.format {
         EvalFormat::Table => report::evaluation_text(&e),
         EvalFormat::Json => report::evaluation_json(&e),
@@ -194,23 +137,14 @@ fn run_eval(args: &EvalArgs) -> Result<u8> {
 }
 
 fn run_config(args: &ConfigArgs) -> Result<u8> {
-    let loaded = config::load(&args.config.source())?;
-    let out = match (&loaded.path, args.dump) {
-        (path, true) => loaded.config.dump(path.as_deref()),
-        (Some(p), false) => format!("{}\n", p.display()),
-        (None, false) => format!(
-            "no configuration file ({} or {} in this directory or a parent)\n",
-            config::FILE_NAMES[0],
-            config::FILE_NAMES[1]
-        ),
-    };
+    let out = config::load(&args.config.source())?.describe(args.dump);
     emit(&out, None, &Inputs::new()).map(|()| CLEAN)
 }
 
 fn run_lint(paths: &[PathBuf]) -> Result<u8> {
     let problems = lint::lint(paths)?;
     emit(&lint::summary_text(&problems), None, &Inputs::new())?;
-    Ok(if problems.is_empty() { CLEAN } else { FINDINGS })
+    Ok(u8::from(!problems.is_empty()))
 }
 
 fn run_index(args: &IndexArgs) -> Result<u8> {
@@ -232,9 +166,7 @@ fn run_index(args: &IndexArgs) -> Result<u8> {
 }
 
 fn run_completions(args: &CompletionsArgs) -> Result<u8> {
-    let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "factcheck", &mut out);
-    emit(&String::from_utf8_lossy(&out), None, &Inputs::new()).map(|()| CLEAN)
+    emit(&cli::completions(args.shell), None, &Inputs::new()).map(|()| CLEAN)
 }
 
 fn run_man(args: &ManArgs) -> Result<u8> {
@@ -252,25 +184,14 @@ fn run_man(args: &ManArgs) -> Result<u8> {
 /// `/dev/stdout` or no `-o`), where a closed pipe ends the program quietly.
 fn emit(text: &str, output: Option<&Path>, inputs: &Inputs) -> Result<()> {
     match output {
-        Some(path) => write_file(path, text.as_bytes(), inputs),
-        None => write_stdout(text.as_bytes()),
-    }
-}
-
-/// [`output::write`], or standard output for `-` and `/dev/stdout`.
-fn write_file(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
-    if output::is_stdout(path) {
-        write_stdout(bytes)
-    } else {
-        output::write(path, bytes, inputs)
-    }
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::io("<stdout>", &e)),
-        Ok(()) => Ok(()),
+        Some(path) if !output::is_stdout(path) => output::write(path, text.as_bytes(), inputs),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+                Err(e) => Err(Error::io("<stdout>", &e)),
+                Ok(()) => Ok(()),
+            }
+        }
     }
 }

@@ -98,9 +98,9 @@ impl Inputs {
     }
 
     /// Adds several inputs.
-    pub fn extend<'a>(&mut self, paths: impl IntoIterator<Item = &'a PathBuf>) -> &mut Inputs {
+    pub fn extend<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Inputs {
         for p in paths {
-            self.add(p);
+            self.add(p.as_ref());
         }
         self
     }

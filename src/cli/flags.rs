@@ -2,12 +2,17 @@
 //! options.
 
 use std::io::IsTerminal;
+use std::path::Path;
+
+use factcheck::baseline::Baseline;
+use factcheck::check::BaselineUse;
+use factcheck::inputs::Request;
 
 use factcheck::config::{Config, FailOn};
 use factcheck::report::{self, RenderOptions};
 use factcheck::{Error, Result};
 
-use super::{CheckArgs, ColorArg, Thresholds};
+use super::{CheckArgs, ColorArg, CompareArgs, Thresholds};
 
 /// The thresholds given on the command line, as a configuration layer.
 pub fn threshold_flags(t: &Thresholds) -> Result<Config> {
@@ -43,6 +48,42 @@ pub fn check_flags(args: &CheckArgs) -> Result<Config> {
         fail_on,
         compare: args.compare.then_some(true),
         ..threshold_flags(&args.thresholds)?
+    })
+}
+
+/// Where `check` looks for its inputs: the command line and the configuration in use.
+pub fn input_request<'a>(args: &'a CheckArgs, cfg: &'a Config, config_file: Option<&'a Path>) -> Request<'a> {
+    Request {
+        given: &args.inputs,
+        stdin_filename: args.stdin_filename.as_deref(),
+        articles: &cfg.articles,
+        exclude: &cfg.exclude,
+        config_file,
+        only_configured: args.only_configured,
+    }
+}
+
+/// `--baseline FILE` (read now) or `--write-baseline FILE`.
+pub fn baseline_use(args: &CheckArgs) -> Result<BaselineUse> {
+    Ok(match (&args.baseline, &args.write_baseline) {
+        (Some(path), _) => BaselineUse::Apply(Baseline::read(path)?),
+        (None, Some(_)) => BaselineUse::Write,
+        (None, None) => BaselineUse::None,
+    })
+}
+
+/// The flags of `compare` that the config file can also set (the
+/// profile), as a configuration layer; `--min-score` checked.
+pub fn compare_flags(args: &CompareArgs) -> Result<Config> {
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(Error::Usage(format!(
+            "--min-score must be between 0 and 1, got {}",
+            args.min_score
+        )));
+    }
+    Ok(Config {
+        profile: args.profile.map(super::ProfileArg::to_lib),
+        ..Config::default()
     })
 }
 

@@ -9,7 +9,9 @@ use factcheck::{config, report};
 mod flags;
 mod progress;
 
-pub use flags::{check_flags, render_options, threshold_flags, wants_color};
+pub use flags::{
+    baseline_use, check_flags, compare_flags, input_request, render_options, threshold_flags, wants_color,
+};
 pub use progress::ProgressBar;
 
 /// Find the factual claims in articles and check them against reference tables.
@@ -132,6 +134,14 @@ pub struct ManArgs {
     /// left alone and the run fails before writing anything.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "factcheck", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every manual page: `factcheck.1`, then one per subcommand at any depth

@@ -175,6 +175,15 @@ pub fn render(outcome: &Outcome, options: &RenderOptions) -> String {
     }
 }
 
+/// The names of the inputs, one a line, as reports show them
+/// (`check --show-files`).
+pub fn input_names(inputs: &[crate::inputs::Input]) -> String {
+    inputs
+        .iter()
+        .map(|i| format!("{}\n", escape::terminal(&i.name)))
+        .collect()
+}
+
 /// Output formats of `compare` (the names its `--format` takes).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ComparisonFormat {

@@ -198,7 +198,7 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
 /// Writes manual pages (`(file name, roff)`) into `dir`, creating it if
 /// missing, and returns how many were written. Nothing is written unless
 /// every page can be: an existing file of the same name is replaced
-/// (atomically, by [`write`]) only when it is a page of the same command
+/// (atomically, by [`write()`]) only when it is a page of the same command
 /// (its `.TH` line names it), so that regenerating the pages works and a
 /// user's own file is never lost.
 pub fn write_man_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> Result<usize> {

@@ -334,7 +334,10 @@ mod tests {
         assert_eq!(rules, ["note", "error", "note"]);
         assert_eq!(out.lines().count(), original.lines().count());
         let differing = out.lines().zip(original.lines()).filter(|(a, b)| a != b).count();
-        assert_eq!(differing, 3, "only the levels of two results and one rule change");
+        assert_eq!(
+            differing, 4,
+            "only the levels of two results and two rules change"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@
 //! # Example
 //!
 //! ```
-//! use factcheck::claim::Claim;
+//! use factcheck::input::claim::Claim;
 //! use factcheck::compare::{compare, Options, Relation};
 //!
 //! let claim = |id: &str, text: &str| Claim {

@@ -11,9 +11,12 @@ use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, CompareArgs, CompletionsArgs, ConfigArgs, EvalArgs, EvalFormat};
 use cli::{ExtractArgs, IndexArgs, ManArgs, RefsCommand};
-use factcheck::output::{self, Inputs};
-use factcheck::reference::{read_tables, tables_or_default};
-use factcheck::{baseline, check, compare, config, eval, extract, inputs, lint, report, Error, Result};
+use factcheck::input::reference::{read_tables, table_files, tables_or_default};
+use factcheck::input::{article, extract, inputs};
+use factcheck::project::{baseline, config, eval, lint};
+use factcheck::report::output::{self, Inputs};
+use factcheck::retrieval::{index::Index, store};
+use factcheck::{check, compare, report, Error, Result};
 
 // Exit codes, as ripgrep, ruff and Vale use them: 0 for nothing at or above
 // `--fail-on`, 1 (`u8::from(true)`) for findings, 2 for a usage, input or I/O error.
@@ -93,7 +96,7 @@ fn run_compare(args: &CompareArgs) -> Result<u8> {
     // judges claims against tables only when --refs is given.
     let loaded = config::load(&args.config.source())?;
     let cfg = loaded.config.merge(flags);
-    let tables = factcheck::reference::table_files(&args.refs)?;
+    let tables = table_files(&args.refs)?;
     let (a, b) = (&args.a, &args.b);
     let mut read = Inputs::new();
     read.add(a).add(b).extend(&tables).extend(&loaded.path);
@@ -111,7 +114,7 @@ fn run_extract(args: &ExtractArgs) -> Result<u8> {
     read.extend(&args.articles).refuse(&[args.output.as_deref()])?;
     let mut claims = Vec::new();
     for path in &args.articles {
-        claims.extend(extract::extract(&factcheck::article::read(path)?, args.min_score));
+        claims.extend(extract::extract(&article::read(path)?, args.min_score));
     }
     emit(&report::claims_csv(&claims), args.output.as_deref(), &read).map(|()| CLEAN)
 }
@@ -156,8 +159,8 @@ fn run_index(args: &IndexArgs) -> Result<u8> {
             "refs index writes a binary file: give a file name to -o".into(),
         ));
     }
-    let index = factcheck::index::Index::build(read_tables(&tables)?);
-    factcheck::store::save(&index, &args.output, &read)?;
+    let index = Index::build(read_tables(&tables)?);
+    store::save(&index, &args.output, &read)?;
     let (n, to) = (index.refs().len(), args.output.display());
     eprintln!("factcheck: indexed {n} references into {to}");
     // The process ends here: freeing a large index piece by piece only costs time.

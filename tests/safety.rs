@@ -400,7 +400,7 @@ fn a_huge_article_line_is_refused_without_reading_the_rest() {
         err,
         format!(
             "factcheck: endless.md:3: line is longer than {} bytes; break it into lines or paragraphs\n",
-            factcheck::capped::MAX_ARTICLE_LINE_BYTES
+            factcheck::input::capped::MAX_ARTICLE_LINE_BYTES
         )
     );
 }

@@ -4,11 +4,11 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use factcheck::baseline::Baseline;
 use factcheck::check::BaselineUse;
-use factcheck::inputs::Request;
+use factcheck::input::inputs::Request;
+use factcheck::project::baseline::Baseline;
 
-use factcheck::config::{Config, FailOn};
+use factcheck::project::config::{Config, FailOn};
 use factcheck::report::{self, RenderOptions};
 use factcheck::{Error, Result};
 

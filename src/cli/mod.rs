@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use factcheck::{config, report};
+use factcheck::project::config;
+use factcheck::report;
 
 mod flags;
 mod progress;
@@ -185,7 +186,7 @@ pub struct ExtractArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Keep sentences whose check-worthiness reaches this score (0 to 1).
-    #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE)]
+    #[arg(long, value_name = "SCORE", default_value_t = factcheck::input::extract::DEFAULT_MIN_SCORE)]
     pub min_score: f64,
 }
 
@@ -209,7 +210,7 @@ pub struct Thresholds {
     pub rules: bool,
 }
 
-/// Named profiles (see `factcheck::verdict::Profile`).
+/// Named profiles (see `factcheck::judge::verdict::Profile`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProfileArg {
     /// Fewer, surer findings: for a CI gate that must not cry wolf.
@@ -233,8 +234,8 @@ pub enum ShowArg {
 
 impl ShowArg {
     /// The library's verdict.
-    pub fn to_lib(self) -> factcheck::verdict::Verdict {
-        use factcheck::verdict::Verdict;
+    pub fn to_lib(self) -> factcheck::judge::verdict::Verdict {
+        use factcheck::judge::verdict::Verdict;
         match self {
             ShowArg::Contradicted => Verdict::Contradicted,
             ShowArg::Unsupported => Verdict::Unsupported,
@@ -480,11 +481,11 @@ impl FailOn {
 
 impl ProfileArg {
     /// The library's profile.
-    pub fn to_lib(self) -> factcheck::verdict::Profile {
+    pub fn to_lib(self) -> factcheck::judge::verdict::Profile {
         match self {
-            ProfileArg::Strict => factcheck::verdict::Profile::Strict,
-            ProfileArg::Balanced => factcheck::verdict::Profile::Balanced,
-            ProfileArg::Lenient => factcheck::verdict::Profile::Lenient,
+            ProfileArg::Strict => factcheck::judge::verdict::Profile::Strict,
+            ProfileArg::Balanced => factcheck::judge::verdict::Profile::Balanced,
+            ProfileArg::Lenient => factcheck::judge::verdict::Profile::Lenient,
         }
     }
 }
@@ -542,7 +543,10 @@ mod tests {
         let arg = check.get_arguments().find(|a| a.get_id() == "min_score").unwrap();
         let help = arg.get_help().unwrap().to_string();
         assert!(
-            help.ends_with(&format!("[default: {}]", factcheck::extract::DEFAULT_MIN_SCORE)),
+            help.ends_with(&format!(
+                "[default: {}]",
+                factcheck::input::extract::DEFAULT_MIN_SCORE
+            )),
             "{help}"
         );
     }

@@ -19,6 +19,7 @@ mod json;
 mod junit;
 mod locate;
 mod markdown;
+pub mod output;
 mod sarif;
 mod table;
 

@@ -90,7 +90,7 @@ struct Row {
 ///
 /// ```
 /// use std::path::Path;
-/// use factcheck::lint::lint_text;
+/// use factcheck::project::lint::lint_text;
 ///
 /// let problems = lint_text(Path::new("r.csv"), "id,statement,source\nR1,The sky is blue.,\nR1,Grass is green.,https://x\n");
 /// let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();

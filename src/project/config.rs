@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use std::path::Path;
-//! use factcheck::config::{self, FailOn};
+//! use factcheck::project::config::{self, FailOn};
 //!
 //! let file = config::parse(Path::new("site/factcheck.toml"), "refs = [\"refs/\"]\nfail-on = \"unsupported\"\n").unwrap();
 //! assert_eq!(file.refs, vec![Path::new("site/refs/")]);

@@ -44,7 +44,7 @@ pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
 ///
 /// ```
 /// use std::path::Path;
-/// let refs = factcheck::reference::parse_table(Path::new("r.csv"), "id,statement\nR1,The sky is blue.\n").unwrap();
+/// let refs = factcheck::input::reference::parse_table(Path::new("r.csv"), "id,statement\nR1,The sky is blue.\n").unwrap();
 /// assert_eq!(refs[0].origin.1, 2);
 /// ```
 pub fn parse_table(path: &Path, text: &str) -> Result<Vec<Reference>> {

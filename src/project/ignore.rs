@@ -77,7 +77,7 @@ impl Markers {
     ///
     /// ```
     /// use std::path::Path;
-    /// use factcheck::ignore::Markers;
+    /// use factcheck::project::ignore::Markers;
     ///
     /// let src = "A.\n<!-- factcheck: ignore -->\nB.\n<!-- factcheck: off -->\nC.\nD.\n<!-- factcheck: on -->\nE.\n";
     /// let m = Markers::scan(Path::new("a.md"), src).unwrap();

@@ -3,7 +3,39 @@
 //! **supported**, **contradicted** or **unsupported**, with the deciding
 //! reference and a reason.
 //!
-//! The library never prints; the `factcheck` binary is a thin layer over it.
+//! The library never prints; the `factcheck` binary is a thin layer over it:
+//! it parses its arguments, resolves the configuration, calls one function
+//! of the library, renders, writes and exits.
+//!
+//! # The API
+//!
+//! The modules follow the pipeline:
+//!
+//! | module | what it does |
+//! |---|---|
+//! | [`input`] | what a run reads (articles, claims CSVs, reference tables, the inputs of `check`) and the claims extracted from articles |
+//! | [`text`] | sentences, tokens and stems |
+//! | [`retrieval`] | the index of the reference tables that proposes candidates, and its saved form |
+//! | [`judge`] | aligning a claim with each candidate, the verdict and its reason |
+//! | [`check`] | the whole `check` run |
+//! | [`compare`] | comparing the claims of two articles |
+//! | [`project`] | configuration, ignored claims, baselines, `refs lint`, `eval` |
+//! | [`report`] | rendering into every output format, and writing outputs safely |
+//!
+//! The entry points:
+//!
+//! - [`check::run`] takes a [`check::Request`] (thresholds, ignores,
+//!   severities, baseline, comparison), the [`retrieval::index::Index`] of
+//!   the tables ([`check::load_index`]) and the
+//!   [`input::inputs::Input`]s ([`input::inputs::discover`]), and gives an
+//!   [`check::Outcome`]; [`report::render`] writes it in a
+//!   [`report::Format`].
+//! - [`compare::run`] compares two articles; [`report::render_comparison`]
+//!   writes the comparison.
+//! - [`judge::verdict::judge`] judges one claim, as below.
+//! - [`project::config::load`] finds and reads `factcheck.toml`.
+//!
+//! Errors are one type, [`Error`], whose message names the file and line.
 //!
 //! # Example
 //!
@@ -30,10 +62,6 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-// The pipeline, in order: what a run reads and the claims in it; the
-// language they are written in; the candidate references of each claim;
-// the verdict; the whole `check` run; the comparison of two articles; what
-// a project sets around a run; the outputs.
 pub mod check;
 pub mod compare;
 pub mod error;

@@ -11,8 +11,8 @@ fn main() {
         eprintln!("usage: naive_allpairs REFS.csv CLAIMS.csv [MAX_CLAIMS]");
         std::process::exit(2);
     }
-    let refs = factcheck::reference::read_tables(&[args[1].clone().into()]).expect("refs");
-    let mut claims = factcheck::claim::read_claims(args[2].as_ref()).expect("claims");
+    let refs = factcheck::input::reference::read_tables(&[args[1].clone().into()]).expect("refs");
+    let mut claims = factcheck::input::claim::read_claims(args[2].as_ref()).expect("claims");
     if let Some(max) = args.get(3).and_then(|m| m.parse().ok()) {
         claims.truncate(max);
     }

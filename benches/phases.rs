@@ -10,14 +10,14 @@ fn main() {
         std::process::exit(2);
     }
     let t0 = Instant::now();
-    let refs = factcheck::reference::read_tables(&[args[1].clone().into()]).expect("refs");
+    let refs = factcheck::input::reference::read_tables(&[args[1].clone().into()]).expect("refs");
     let n = refs.len();
     let t1 = Instant::now();
-    let index = factcheck::index::Index::build(refs);
+    let index = factcheck::retrieval::index::Index::build(refs);
     let t2 = Instant::now();
-    let claims = factcheck::claim::read_claims(args[2].as_ref()).expect("claims");
+    let claims = factcheck::input::claim::read_claims(args[2].as_ref()).expect("claims");
     let m = claims.len();
-    let options = factcheck::config::Config::default()
+    let options = factcheck::project::config::Config::default()
         .options(true, false)
         .expect("the shipped model parses");
     let t3 = Instant::now();
@@ -36,9 +36,10 @@ fn main() {
     // With a third argument: save the index there and time loading it back.
     if let Some(file) = args.get(3) {
         let file = std::path::Path::new(file);
-        factcheck::store::save(&index, file, &factcheck::output::Inputs::new()).expect("save");
+        factcheck::retrieval::store::save(&index, file, &factcheck::report::output::Inputs::new())
+            .expect("save");
         let t5 = Instant::now();
-        let loaded = factcheck::store::load(file).expect("load");
+        let loaded = factcheck::retrieval::store::load(file).expect("load");
         let t6 = Instant::now();
         println!(
             "load saved index {:>8.3} s ({} MB)",

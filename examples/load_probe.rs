@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("path");
     let t = std::time::Instant::now();
-    let index = factcheck::store::load(path.as_ref()).expect("load");
+    let index = factcheck::retrieval::store::load(path.as_ref()).expect("load");
     println!(
         "{} refs loaded in {:.3} s",
         index.refs().len(),

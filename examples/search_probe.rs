@@ -3,12 +3,13 @@
 use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let index =
-        factcheck::index::Index::build(factcheck::reference::read_tables(&[args[1].clone().into()]).unwrap());
-    let claims = factcheck::claim::read_claims(args[2].as_ref()).unwrap();
+    let index = factcheck::retrieval::index::Index::build(
+        factcheck::input::reference::read_tables(&[args[1].clone().into()]).unwrap(),
+    );
+    let claims = factcheck::input::claim::read_claims(args[2].as_ref()).unwrap();
     let analysed: Vec<_> = claims
         .iter()
-        .map(|c| factcheck::matching::Analysed::new(&c.text, &index))
+        .map(|c| factcheck::judge::matching::Analysed::new(&c.text, &index))
         .collect();
     for a in analysed.iter().take(6) {
         let q: Vec<_> = a
@@ -35,7 +36,7 @@ fn main() {
     let mut m = 0;
     for (a, hs) in analysed.iter().zip(&hits) {
         for h in hs {
-            m += factcheck::matching::align(a, &index, h.doc, h.score)
+            m += factcheck::judge::matching::align(a, &index, h.doc, h.score)
                 .matched
                 .len();
         }
@@ -46,9 +47,9 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let s = factcheck::verdict::Settings::balanced().expect("the shipped model parses");
+    let s = factcheck::judge::verdict::Settings::balanced().expect("the shipped model parses");
     for c in &claims {
-        std::hint::black_box(factcheck::verdict::judge(&c.text, &index, &s));
+        std::hint::black_box(factcheck::judge::verdict::judge(&c.text, &index, &s));
     }
     println!("{} judges in {:.3} s", claims.len(), t.elapsed().as_secs_f64());
 }

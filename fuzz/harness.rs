@@ -10,13 +10,13 @@
 
 use std::path::Path;
 
-use factcheck::article::{decode, Article};
 use factcheck::check::check_claims;
-use factcheck::claim::parse_claims;
-use factcheck::extract::extract;
-use factcheck::index::Index;
-use factcheck::reference::{alias_groups, parse_table};
+use factcheck::input::article::{decode, Article};
+use factcheck::input::claim::parse_claims;
+use factcheck::input::extract::extract;
+use factcheck::input::reference::{alias_groups, parse_table};
 use factcheck::report;
+use factcheck::retrieval::index::Index;
 use factcheck::text::split_sentences;
 use factcheck::Error;
 
@@ -114,7 +114,7 @@ pub fn check_pipeline(data: &[u8]) {
     let article = Article::parse("a.md", source, markdown);
     let claims = extract(&article, 0.0);
     let n = claims.len();
-    let options = factcheck::config::Config::default()
+    let options = factcheck::project::config::Config::default()
         .options(true, true)
         .expect("the shipped model parses");
     let report = check_claims(claims, &index, &options);

@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::article;
-use crate::claim::{read_claims, Claim};
+use crate::baseline::{self, Baseline};
+use crate::claim::Claim;
+use crate::compare::{self, Comparison};
+use crate::config::{FailOn, IgnoreList, Severities};
 use crate::error::{Error, Result};
-use crate::extract::extract;
+use crate::ignore::Ignores;
 use crate::index::Index;
+use crate::inputs::Input;
 use crate::reference::{read_tables, Reference};
 use crate::verdict::{judge, Candidate, Features, Settings, Verdict};
 
@@ -127,6 +130,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Claims counted.
+    pub fn total(&self) -> usize {
+        self.supported + self.contradicted + self.unsupported
+    }
+
     /// Count of one verdict.
     pub fn count(&self, v: Verdict) -> usize {
         match v {
@@ -138,8 +146,9 @@ impl Summary {
 }
 
 impl Summary {
-    /// Counts the verdicts of a list of checked claims.
-    pub fn of(claims: &[Checked]) -> Summary {
+    /// Counts the verdicts of checked claims (every count of verdicts in
+    /// reports is this one).
+    pub fn of<'a>(claims: impl IntoIterator<Item = &'a Checked>) -> Summary {
         let mut summary = Summary::default();
         for c in claims {
             match c.verdict {
@@ -185,21 +194,6 @@ pub struct Options {
 /// True for paths read as claims CSVs rather than articles.
 pub fn is_claims_csv(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-}
-
-/// Loads the claims of one input: extracted from an article, or read from a claims CSV.
-pub fn load_claims(path: &Path, min_score: f64) -> Result<Vec<Claim>> {
-    if path.is_dir() {
-        return Err(Error::Io {
-            path: path.to_path_buf(),
-            message: "is a directory, expected a file".into(),
-        });
-    }
-    if is_claims_csv(path) {
-        read_claims(path)
-    } else {
-        Ok(extract(&article::read(path)?, min_score))
-    }
 }
 
 /// Files in a directory with one of the given extensions, sorted by name.
@@ -257,7 +251,7 @@ pub fn matching_text(text: &str) -> (&str, Option<usize>) {
 /// Judges a claim by its [`matching_text`], terminal escape sequences
 /// removed (their bytes are not words); a cut claim says so in its reason.
 fn judge_claim(text: &str, index: &Index, settings: &Settings) -> crate::verdict::Judgement {
-    let clean = crate::report::strip_escapes(text);
+    let clean = crate::report::escape::strip_escapes(text);
     let (judged, cut) = matching_text(&clean);
     let mut j = judge(judged, index, settings);
     if let Some(words) = cut {
@@ -294,14 +288,7 @@ pub fn check_claims(claims: Vec<Claim>, index: &Index, options: &Options) -> Rep
         })
         .collect();
     sort_checked(&mut checked);
-    let mut summary = Summary::default();
-    for c in &checked {
-        match c.verdict {
-            Verdict::Supported => summary.supported += 1,
-            Verdict::Contradicted => summary.contradicted += 1,
-            Verdict::Unsupported => summary.unsupported += 1,
-        }
-    }
+    let summary = Summary::of(&checked);
     Report {
         claims: checked,
         summary,
@@ -435,14 +422,180 @@ pub fn load_index(paths: &[PathBuf]) -> Result<Index> {
     }
 }
 
-/// Loads inputs and tables, then checks every claim.
-pub fn check_paths(inputs: &[PathBuf], tables: &[PathBuf], options: &Options) -> Result<Report> {
-    let index = load_index(tables)?;
+/// What to do with a baseline in [`run`].
+#[derive(Debug, Clone, Default)]
+pub enum BaselineUse {
+    /// No baseline: every finding is reported.
+    #[default]
+    None,
+    /// Leave out the findings this baseline (`--baseline FILE`) accepts.
+    Apply(Baseline),
+    /// Record today's findings (`--write-baseline FILE`): they are returned
+    /// in [`Outcome::baseline`] for the caller to write, and left out of
+    /// the report as a later run with that baseline would leave them out.
+    Write,
+}
+
+/// The whole `check` run but its inputs and its reference index:
+/// thresholds, the configuration's ignores and severities, a baseline and
+/// whether to compare two articles. Built by the front end from its flags
+/// and the configuration file; the library knows neither.
+#[derive(Clone)]
+pub struct Request<'a> {
+    /// Thresholds and whether to keep candidates.
+    pub options: &'a Options,
+    /// Claims never reported (the configuration's `[ignore]`).
+    pub ignore: &'a IgnoreList,
+    /// Severities of the findings: `off` leaves them out of
+    /// [`Outcome::findings`].
+    pub severities: Severities,
+    /// The baseline, if any.
+    pub baseline: BaselineUse,
+    /// With exactly two articles (not claims CSVs), compare them as
+    /// `compare A B` does with its defaults.
+    pub compare: bool,
+    /// Called on the calling thread with (claims judged, claims in all)
+    /// while claims are judged, for a front end's progress bar.
+    pub progress: Option<&'a dyn Fn(usize, usize)>,
+}
+
+/// Two articles compared by [`run`]: A is the one whose name sorts first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossArticle {
+    /// The name of article A, as reports show it.
+    pub a: String,
+    /// The name of article B.
+    pub b: String,
+    /// Their comparison.
+    pub comparison: Comparison,
+}
+
+/// What a `check` run found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Every claim checked, ignored and baselined claims left out; with
+    /// `explain`, at most three candidates per claim.
+    pub report: Report,
+    /// [`Outcome::report`] without the findings whose severity is `off`:
+    /// what the formats that list findings show and what the exit code
+    /// counts.
+    pub findings: Report,
+    /// The cross-article comparison, when asked for and there are exactly
+    /// two articles.
+    pub comparison: Option<CrossArticle>,
+    /// With [`BaselineUse::Write`]: the findings to record.
+    pub baseline: Option<Vec<baseline::Entry>>,
+    /// The inputs of the run, for the formats that show the articles.
+    pub inputs: Vec<Input>,
+}
+
+impl Outcome {
+    /// True when a finding that `fail_on` counts is left (exit code 1).
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        Verdict::ALL
+            .into_iter()
+            .any(|v| fail_on.fails(v) && self.findings.summary.count(v) > 0)
+    }
+
+    /// The source text of each article named in `report`, for the formats
+    /// that show or locate claims in it (HTML, SARIF). Claims CSVs and
+    /// articles that cannot be read are left out: those formats fall back
+    /// to the claims.
+    pub fn sources(&self, report: &Report) -> crate::report::Sources {
+        let named: std::collections::BTreeSet<&str> =
+            report.claims.iter().map(|c| c.article.as_str()).collect();
+        let mut sources = crate::report::Sources::new();
+        for name in named {
+            let text = match self.inputs.iter().find(|i| i.name == name) {
+                Some(input) => input.source(),
+                // An article a claims CSV names: read where it says.
+                None if !name.is_empty() && !is_claims_csv(Path::new(name)) => {
+                    crate::article::read(Path::new(name)).ok().map(|a| a.source)
+                }
+                None => None,
+            };
+            if let Some(text) = text {
+                sources.insert(name.to_string(), text);
+            }
+        }
+        sources
+    }
+}
+
+/// The whole `check` pipeline once the reference index is loaded (see
+/// [`load_index`]): loads the claims of every input (inline ignore markers
+/// honoured, ids made unique), leaves out the claims the configuration
+/// ignores, judges the rest against `index`, applies the baseline and the
+/// severities, and compares two articles when asked.
+pub fn run(request: &Request<'_>, index: &Index, inputs: Vec<Input>) -> Result<Outcome> {
+    let options = request.options;
+    let ignores = Ignores::new(request.ignore);
     let per_input = inputs
         .iter()
-        .map(|input| load_claims(input, options.min_score))
+        .map(|input| input.load_claims(options.min_score))
         .collect::<Result<Vec<_>>>()?;
-    Ok(check_claims(unique_ids(inputs, per_input)?, &index, options))
+    let names: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.name)).collect();
+    let mut claims = unique_ids(&names, per_input)?;
+    claims.retain(|c| !ignores.matches(c));
+    let mut report = match request.progress {
+        None => check_claims(claims, index, options),
+        Some(progress) => {
+            let total = claims.len();
+            check_claims_with_progress(claims, index, options, &|done| progress(done, total))
+        }
+    };
+    let mut written = None;
+    match &request.baseline {
+        BaselineUse::None => {}
+        BaselineUse::Apply(accepted) => accepted.apply(&mut report),
+        BaselineUse::Write => {
+            let entries = baseline::entries(&report);
+            Baseline::from_entries(&entries).apply(&mut report);
+            written = Some(entries);
+        }
+    }
+    if options.explain {
+        for c in &mut report.claims {
+            c.candidates.truncate(3);
+        }
+    }
+    let mut findings = report.clone();
+    findings.retain(|c| !request.severities.is_off(c.verdict));
+    let comparison = if request.compare {
+        cross_article(&inputs, &ignores)?
+    } else {
+        None
+    };
+    Ok(Outcome {
+        report,
+        findings,
+        comparison,
+        baseline: written,
+        inputs,
+    })
+}
+
+/// With exactly two articles, their comparison as `compare A B` makes it
+/// with its defaults; A is the one whose name sorts first, so that the
+/// output does not depend on the order of the inputs.
+fn cross_article(inputs: &[Input], ignores: &Ignores) -> Result<Option<CrossArticle>> {
+    let [a, b] = inputs else { return Ok(None) };
+    if a.is_claims_csv() || b.is_claims_csv() {
+        return Ok(None);
+    }
+    let (a, b) = if a.name <= b.name { (a, b) } else { (b, a) };
+    let comparison = compare::compare_inputs(
+        a,
+        b,
+        compare::DEFAULT_MIN_SCORE,
+        ignores,
+        &compare::Options::default(),
+    )?;
+    Ok(Some(CrossArticle {
+        a: a.name.clone(),
+        b: b.name.clone(),
+        comparison,
+    }))
 }
 
 #[cfg(test)]

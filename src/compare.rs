@@ -34,7 +34,7 @@
 //! # Example
 //!
 //! ```
-//! use factcheck::claim::Claim;
+//! use factcheck::input::claim::Claim;
 //! use factcheck::compare::{compare, Options, Relation};
 //!
 //! let claim = |id: &str, text: &str| Claim {
@@ -66,7 +66,8 @@ use serde::Serialize;
 
 use crate::claim::Claim;
 use crate::error::Result;
-use crate::ignore::{load_claims, Ignores};
+use crate::ignore::Ignores;
+use crate::inputs::Input;
 
 mod facts;
 use crate::index::{all_stems, Index};
@@ -335,10 +336,29 @@ impl Comparison {
     }
 }
 
-/// Loads the claims of two inputs (articles or claims CSVs) with the loader
-/// `check` uses ([`load_claims`]: inline `factcheck: ignore` markers
-/// honoured), drops those the config's `[ignore]` list names, and compares
-/// the rest. An ignored claim is in no pair and in neither `only` list.
+/// The whole `compare` run: the claims of two files (articles or claims
+/// CSVs) loaded as [`compare_paths`] loads them (`ignore` left out) and
+/// compared with the default [`Options`]; with reference tables, each
+/// claim is also judged against them with the profile's calibrated settings.
+pub fn run(
+    a: &Path,
+    b: &Path,
+    min_score: f64,
+    ignore: &crate::config::IgnoreList,
+    tables: &[std::path::PathBuf],
+    profile: crate::verdict::Profile,
+) -> Result<Comparison> {
+    let ignores = Ignores::new(ignore);
+    let mut comparison = compare_paths(a, b, min_score, &ignores, &Options::default())?;
+    if !tables.is_empty() {
+        let index = crate::check::load_index(tables)?;
+        comparison.judge(&index, &Settings::profile(profile, true)?);
+    }
+    Ok(comparison)
+}
+
+/// Loads the claims of two files (articles or claims CSVs) as
+/// [`compare_inputs`] does, each named by its path as given.
 pub fn compare_paths(
     a: &Path,
     b: &Path,
@@ -346,8 +366,22 @@ pub fn compare_paths(
     ignores: &Ignores,
     options: &Options,
 ) -> Result<Comparison> {
-    let load = |path: &Path| -> Result<Vec<Claim>> {
-        let mut claims = load_claims(path, min_score)?;
+    compare_inputs(&Input::file(a), &Input::file(b), min_score, ignores, options)
+}
+
+/// Loads the claims of two inputs with the loader `check` uses
+/// ([`Input::load_claims`]: inline `factcheck: ignore` markers honoured),
+/// drops those the config's `[ignore]` list names, and compares the rest.
+/// An ignored claim is in no pair and in neither `only` list.
+pub fn compare_inputs(
+    a: &Input,
+    b: &Input,
+    min_score: f64,
+    ignores: &Ignores,
+    options: &Options,
+) -> Result<Comparison> {
+    let load = |input: &Input| -> Result<Vec<Claim>> {
+        let mut claims = input.load_claims(min_score)?;
         claims.retain(|c| !ignores.matches(c));
         Ok(claims)
     };

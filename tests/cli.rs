@@ -112,7 +112,7 @@ fn check_markdown_article_json_verdicts_and_locations() {
         ("L4", "https://www.nasa.gov/")
     );
     // The statement as the table gives it.
-    let table = factcheck::reference::read_tables(&[fixture("refs/landmarks.csv").into()]).unwrap();
+    let table = factcheck::input::reference::read_tables(&[fixture("refs/landmarks.csv").into()]).unwrap();
     let l4 = table.iter().find(|t| t.id == "L4").unwrap();
     assert_eq!(src.statement, l4.statement);
 

@@ -345,6 +345,28 @@ fn severities_restyle_github_and_off_leaves_ci_formats_and_exit_code() {
 }
 
 #[test]
+fn severities_apply_to_an_annotation_for_two_claims_of_one_sentence() {
+    // Found in issue 17: the severities were applied by rewriting the
+    // rendered annotations one line per claim; when two claims of one
+    // sentence gave one annotation, the lines did not match the claims and
+    // the built-in `::error` was left.
+    let repo = Repo::with_refs("refs = [\"refs\"]\n[severity]\ncontradicted = \"warning\"\n");
+    repo.write(
+        "a.md",
+        "The Eiffel Tower was completed in 1899, and it is located in Rome.\n",
+    );
+    let (_, json, _) = repo.run("", &["check", "a.md", "--format", "json"]);
+    assert_eq!(summary_of(&json), (0, 2, 0), "two contradicted claims: {json}");
+    let (code, out, err) = repo.run("", &["check", "a.md", "--format", "github"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out.lines().count(), 1, "one annotation for the sentence: {out}");
+    assert!(
+        out.starts_with("::warning file=a.md,line=1,col=1,title=factcheck contradicted::"),
+        "{out}"
+    );
+}
+
+#[test]
 fn exit_zero_is_fail_on_never() {
     let args = [
         "check",

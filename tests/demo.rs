@@ -58,8 +58,8 @@ fn eit_digital_opinion_is_unsupported_and_the_reason_says_what_is_missing() {
     let (percent, missing) = rest
         .split_once("% of the claim; it does not mention ")
         .expect(reason);
-    let tables = factcheck::reference::table_files(&["references".into()]).unwrap();
-    let refs = factcheck::reference::read_tables(&tables).unwrap();
+    let tables = factcheck::input::reference::table_files(&["references".into()]).unwrap();
+    let refs = factcheck::input::reference::read_tables(&tables).unwrap();
     let closest = refs
         .iter()
         .find(|r| r.id == id)

@@ -10,15 +10,16 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use factcheck::article::{decode, Article};
 use factcheck::check::{Checked, RefSummary, Report, Summary};
-use factcheck::claim::{parse_claims, Claim};
-use factcheck::csv_input::CsvTable;
-use factcheck::extract::{extract, DEFAULT_MIN_SCORE};
-use factcheck::reference::parse_table;
-use factcheck::report::{claims_csv, report_csv, report_json, report_table, safe_cell};
+use factcheck::input::article::{decode, Article};
+use factcheck::input::claim::{parse_claims, Claim};
+use factcheck::input::csv_input::CsvTable;
+use factcheck::input::extract::{extract, DEFAULT_MIN_SCORE};
+use factcheck::input::reference::parse_table;
+use factcheck::judge::verdict::Verdict;
+use factcheck::report::escape::spreadsheet as safe_cell;
+use factcheck::report::{claims_csv, report_csv, report_json, report_table};
 use factcheck::text::split_sentences;
-use factcheck::verdict::Verdict;
 use factcheck::Error;
 
 /// Characters that break naive text handling: controls, bidi overrides and

@@ -400,7 +400,7 @@ fn a_huge_article_line_is_refused_without_reading_the_rest() {
         err,
         format!(
             "factcheck: endless.md:3: line is longer than {} bytes; break it into lines or paragraphs\n",
-            factcheck::capped::MAX_ARTICLE_LINE_BYTES
+            factcheck::input::capped::MAX_ARTICLE_LINE_BYTES
         )
     );
 }
@@ -666,7 +666,7 @@ mod output_property {
 }
 
 mod escape_property {
-    use factcheck::report::{strip_controls, strip_escapes};
+    use factcheck::report::escape::{strip_escapes, terminal as strip_controls};
     use proptest::prelude::*;
 
     /// Pieces of escape sequences and the text around them.

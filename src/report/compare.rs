@@ -9,7 +9,7 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use super::{safe_cell, strip_controls};
+use super::escape;
 use crate::check::Report;
 use crate::compare::{ClaimRef, Comparison, Relation};
 use crate::verdict::Verdict;
@@ -42,11 +42,11 @@ fn summary(c: &Comparison) -> String {
 
 /// A claim as a table cell: `line: text`.
 fn located(r: &ClaimRef) -> String {
-    let text = strip_controls(&r.text);
+    let text = escape::terminal(&r.text);
     if r.line > 0 {
         format!("{}: {text}", r.line)
     } else {
-        format!("{} ({})", text, strip_controls(&r.id))
+        format!("{} ({})", text, escape::terminal(&r.id))
     }
 }
 
@@ -100,7 +100,7 @@ pub fn comparison_table(c: &Comparison, color: bool, width: Option<u16>) -> Stri
                 row.push(verdict_cell(&p.b));
             }
             row.push(Cell::new(format!("{:.3}", p.score)));
-            row.push(Cell::new(strip_controls(&Comparison::reason_with_backing(p))));
+            row.push(Cell::new(escape::terminal(&Comparison::reason_with_backing(p))));
             pairs.add_row(row);
         }
         out.push_str(&format!("{pairs}\n"));
@@ -224,24 +224,16 @@ pub fn comparison_csv(c: &Comparison) -> String {
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for r in rows {
-        let _ = w.write_record(r.iter().map(|cell| safe_cell(cell)));
+        let _ = w.write_record(r.iter().map(|cell| escape::spreadsheet(cell)));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell, as `check --format markdown`
-/// does ([`super::markdown::cell`]): `|` would end the cell, a line break the
-/// row, `<`, `>` and `&` would be read as HTML, Markdown punctuation as
-/// emphasis, code or links, and `@name` would ping a GitHub user.
-fn md(text: &str) -> String {
-    super::markdown::cell(text)
-}
-
 fn md_claim(r: &ClaimRef) -> String {
     if r.line > 0 {
-        format!("{}: {}", r.line, md(&r.text))
+        format!("{}: {}", r.line, escape::markdown(&r.text))
     } else {
-        format!("{} ({})", md(&r.text), md(&r.id))
+        format!("{} ({})", escape::markdown(&r.text), escape::markdown(&r.id))
     }
 }
 
@@ -276,7 +268,7 @@ pub fn comparison_markdown(c: &Comparison) -> String {
                 row.push(verdict_str(&p.b).to_string());
             }
             row.push(format!("{:.3}", p.score));
-            row.push(md(&Comparison::reason_with_backing(p)));
+            row.push(escape::markdown(&Comparison::reason_with_backing(p)));
             row
         })
         .collect();
@@ -323,7 +315,7 @@ li:target{outline:3px solid #1565c0}.line{color:#777;font-size:.85em;margin-righ
 /// the other column and the reason of each pair. Every text is escaped; the
 /// page has no script and loads nothing.
 pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
-    use super::html::escape_html as esc;
+    use super::escape::html as esc;
     use std::collections::BTreeMap;
     use std::fmt::Write as _;
     // Each side's claims by (line, id), with an anchor and their links.
@@ -378,8 +370,8 @@ pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>factcheck compare: {} / {}</title>\n<style>{COMPARE_STYLE}</style>\n</head>\n<body>\n\
          <h1>Comparison of two articles</h1>\n<p class=\"summary\">{}</p>\n<div class=\"columns\">\n",
-        esc(&strip_controls(a_name)),
-        esc(&strip_controls(b_name)),
+        esc(&escape::terminal(a_name)),
+        esc(&escape::terminal(b_name)),
         esc(summary(c).trim_end())
     );
     for (k, name) in [(0, a_name), (1, b_name)] {
@@ -387,7 +379,7 @@ pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
         let _ = write!(
             out,
             "<section aria-label=\"Article {this}\">\n<h2>{this}: {}</h2>\n<ol>\n",
-            esc(&strip_controls(name))
+            esc(&escape::terminal(name))
         );
         for e in sides[k].values() {
             let anchor = &anchors[k][e.claim.id.as_str()];
@@ -395,7 +387,7 @@ pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
             if e.claim.line > 0 {
                 let _ = write!(out, "<span class=\"line\">L{}</span>", e.claim.line);
             }
-            out.push_str(&esc(&strip_controls(&e.claim.text)));
+            out.push_str(&esc(&escape::terminal(&e.claim.text)));
             if let Some(v) = e.claim.verdict {
                 let _ = write!(out, "<span class=\"verdict\">{}</span>", v.as_str());
             }
@@ -408,7 +400,7 @@ pub fn comparison_html(c: &Comparison, a_name: &str, b_name: &str) -> String {
                         "<li><span class=\"rel-{rel}\">{rel}</span> with <a href=\"#{target}\">{other} L{line}</a>: {reason}</li>",
                         rel = p.relation.as_str(),
                         line = counterpart.line,
-                        reason = esc(&strip_controls(&Comparison::reason_with_backing(p)))
+                        reason = esc(&escape::terminal(&Comparison::reason_with_backing(p)))
                     );
                 }
                 out.push_str("</ul>");
@@ -504,9 +496,12 @@ mod tests {
         let md = comparison_markdown(&dummy());
         assert!(md.contains("3: The line opened in 2023 \\| early."), "{md}");
         assert!(md.contains("Trams run &lt;every&gt; six minutes."), "{md}");
-        assert_eq!(super::md("*and* [x] a_b \\"), "\\*and\\* \\[x\\] a\\_b \\\\");
+        assert_eq!(
+            super::escape::markdown("*and* [x] a_b \\"),
+            "\\*and\\* \\[x\\] a\\_b \\\\"
+        );
         // Found in issue 16: a claim quoting @octocat pinged them in a PR comment.
-        assert_eq!(super::md("ask @octocat"), "ask @\u{2060}octocat");
+        assert_eq!(super::escape::markdown("ask @octocat"), "ask @\u{2060}octocat");
         for line in md.lines().filter(|l| l.starts_with('|')) {
             let cells = line.replace("\\|", "").matches('|').count();
             assert!(cells == 6 || cells == 2, "{line}");

@@ -1,7 +1,7 @@
 //! CSV outputs: the check report flattened, and the claims CSV of `extract`.
 //! Cells that would start a spreadsheet formula are neutralised.
 
-use super::safe_cell;
+use super::escape;
 use crate::check::Report;
 use crate::claim::Claim;
 
@@ -12,7 +12,7 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for row in rows {
-        let _ = w.write_record(row.iter().map(|c| safe_cell(c)));
+        let _ = w.write_record(row.iter().map(|c| escape::spreadsheet(c)));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

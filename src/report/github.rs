@@ -1,28 +1,34 @@
-//! GitHub Actions workflow commands: one `::error` line per contradicted
-//! claim and one `::warning` line per unsupported claim, which GitHub shows
-//! as annotations on the article in the pull request. Supported claims print
-//! nothing, so a clean run prints nothing.
+//! GitHub Actions workflow commands: one line per finding, which GitHub
+//! shows as annotations on the article in the pull request: by default
+//! `::error` for a contradicted claim and `::warning` for an unsupported
+//! one; the configured severities pick `::error`, `::warning` or
+//! `::notice`. Supported claims print nothing, so a clean run prints
+//! nothing.
 //!
 //! Escaping follows GitHub's runner: in the message `%`, `\r` and `\n`
 //! become `%25`, `%0D` and `%0A`; property values also escape `:` and `,`
 //! (`%3A`, `%2C`).
 
+use super::escape;
 use crate::check::{Checked, Report};
+use crate::config::{Severities, Severity};
 use crate::verdict::Verdict;
 
-/// Renders a report as GitHub workflow commands, one line per finding.
+/// Renders a report as GitHub workflow commands, one line per finding,
+/// whose command follows the verdict's severity.
 ///
 /// The claims of one sentence give one annotation, at the first one's
 /// place, with the sentence's worst verdict and the messages of the claims
 /// that have it.
-pub fn report_github(report: &Report) -> String {
+pub fn report_github(report: &Report, severities: &Severities) -> String {
     let mut out = String::new();
     for group in crate::check::sentence_groups(&report.claims) {
         let worst = crate::check::worst_verdict(group);
-        let command = match worst {
-            Verdict::Contradicted => "error",
-            Verdict::Unsupported => "warning",
-            Verdict::Supported => continue,
+        let command = match severities.of(worst) {
+            Some(Severity::Error) => "error",
+            Some(Severity::Warning) => "warning",
+            Some(Severity::Note | Severity::Off) => "notice",
+            None => continue,
         };
         let messages: Vec<String> = group.iter().filter(|c| c.verdict == worst).map(message).collect();
         out.push_str(&annotation(command, &group[0], worst, &messages.join(" | ")));
@@ -45,7 +51,10 @@ fn message(c: &Checked) -> String {
 fn annotation(command: &str, c: &Checked, verdict: Verdict, message: &str) -> String {
     let mut props = Vec::new();
     if !c.article.is_empty() {
-        props.push(format!("file={}", escape_property(&c.article.replace('\\', "/"))));
+        props.push(format!(
+            "file={}",
+            escape::github_property(&c.article.replace('\\', "/"))
+        ));
     }
     if c.line > 0 {
         props.push(format!("line={}", c.line));
@@ -55,9 +64,13 @@ fn annotation(command: &str, c: &Checked, verdict: Verdict, message: &str) -> St
     }
     props.push(format!(
         "title={}",
-        escape_property(&format!("factcheck {verdict}"))
+        escape::github_property(&format!("factcheck {verdict}"))
     ));
-    format!("::{command} {}::{}", props.join(","), escape_data(message))
+    format!(
+        "::{command} {}::{}",
+        props.join(","),
+        escape::github_data(message)
+    )
 }
 
 /// True when `text` names `id` as a whole word.
@@ -70,25 +83,6 @@ fn mentions(text: &str, id: &str) -> bool {
     })
 }
 
-/// Escapes a message (the text after `::`). Escape sequences and other
-/// control characters, which the runner would copy raw into the log, are
-/// removed first (GitHub has no escape for them); bidi controls too.
-fn escape_data(s: &str) -> String {
-    super::strip_escapes(s)
-        .chars()
-        .filter(|&c| c == '\r' || c == '\n' || !(c.is_control() || super::is_bidi_control(c)))
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect::<String>()
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property value (`file=`, `title=`).
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::html::tests::sample;
@@ -96,7 +90,7 @@ mod tests {
 
     #[test]
     fn one_line_per_finding_with_locations() {
-        let out = report_github(&sample());
+        let out = report_github(&sample(), &Severities::default());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 3, "{out}");
         assert_eq!(
@@ -111,7 +105,7 @@ mod tests {
 
     #[test]
     fn properties_and_messages_are_escaped() {
-        let out = report_github(&sample());
+        let out = report_github(&sample(), &Severities::default());
         let last = out.lines().nth(2).unwrap();
         assert_eq!(
             last,
@@ -123,7 +117,7 @@ mod tests {
     fn reference_named_in_reason_is_not_repeated() {
         let mut r = sample();
         r.claims[1].reason = "place differs (ref L2)".into();
-        let out = report_github(&r);
+        let out = report_github(&r, &Severities::default());
         assert!(out.lines().next().unwrap().ends_with("place differs (ref L2)"));
         assert!(!mentions("refs L20", "L2"));
     }
@@ -132,7 +126,7 @@ mod tests {
     fn supported_only_prints_nothing() {
         let mut r = sample();
         r.claims.retain(|c| c.verdict == Verdict::Supported);
-        assert_eq!(report_github(&r), "");
+        assert_eq!(report_github(&r, &Severities::default()), "");
     }
 
     #[test]
@@ -147,7 +141,7 @@ mod tests {
         }
         r.claims[0].verdict = Verdict::Unsupported;
         r.claims[1].verdict = Verdict::Contradicted;
-        let out = report_github(&r);
+        let out = report_github(&r, &Severities::default());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 1, "{out}");
         assert!(
@@ -158,6 +152,6 @@ mod tests {
         assert!(!lines[0].contains(&r.claims[0].reason), "{out}");
         // Other sentences keep their own annotation.
         r.claims[1].sentence = "Another sentence.".into();
-        assert_eq!(report_github(&r).lines().count(), 2);
+        assert_eq!(report_github(&r, &Severities::default()).lines().count(), 2);
     }
 }

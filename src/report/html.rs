@@ -13,47 +13,20 @@
 //! claims instead. Every piece of article and table text is HTML-escaped, and
 //! a reference source becomes a link only when it is an `http(s)://` URL.
 //!
-//! [`locate`] maps a claim back to its byte range in the source text; the
-//! SARIF renderer uses it too, for exact regions.
+//! [`locate`](super::locate::locate) maps each claim back to its byte range
+//! in the source text.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::check::{Checked, Report};
+use super::escape;
+use super::locate::locate;
+use crate::check::{Checked, Report, Summary};
 use crate::verdict::Verdict;
 
 /// Article source texts by article name (the `article` field of the claims).
 pub type Sources = BTreeMap<String, String>;
-
-/// How many source words may separate two consecutive words of a claim
-/// (markup such as a link target sits between them in Markdown).
-const MAX_SKIPPED_WORDS: usize = 24;
-
-/// Escapes text for HTML element content and quoted attribute values.
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(
-///     factcheck::report::escape_html(r#"<a href="x">'&'</a>"#),
-///     "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-/// );
-/// ```
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// True when a reference source is a web address (`http://` or `https://`).
 pub fn is_web_url(source: &str) -> bool {
@@ -78,159 +51,6 @@ pub(crate) fn clean_url(url: &str) -> String {
         }
     }
     out
-}
-
-/// Finds a claim in its article's source text: the byte range from its
-/// 1-based `line` and `column` (in characters) to the end of the claim.
-///
-/// The claim text has its markup removed, so the end is found by matching
-/// the claim's words in order from the start, skipping Markdown markup and
-/// whitespace differences; a final full stop after closing markup is
-/// included. When too few words match, the range runs to the end of the
-/// sentence or line. `None` when the position is unknown (0) or outside the
-/// text.
-///
-/// # Example
-///
-/// ```
-/// use factcheck::report::locate;
-/// let src = "# T\n\nIt is in [Paris](https://x.org/p). Next.\n";
-/// let r = locate(src, 3, 1, "It is in Paris.").unwrap();
-/// assert_eq!(&src[r], "It is in [Paris](https://x.org/p).");
-/// ```
-pub fn locate(source: &str, line: usize, column: usize, text: &str) -> Option<Range<usize>> {
-    let start = offset_of(source, line, column)?;
-    let rest = &source[start..];
-    let wanted: Vec<String> = words(text).map(|(_, w)| w.to_lowercase()).collect();
-    let found: Vec<(usize, &str)> = words(rest).collect();
-    let mut at = 0;
-    let mut matched = 0;
-    let mut end = None;
-    for w in &wanted {
-        let window = found.iter().enumerate().skip(at).take(MAX_SKIPPED_WORDS + 1);
-        if let Some((i, (pos, word))) = window
-            .into_iter()
-            .find(|(_, (_, word))| word.to_lowercase() == *w)
-        {
-            at = i + 1;
-            matched += 1;
-            end = Some(pos + word.len());
-        }
-    }
-    let end = match end {
-        Some(end) if matched * 2 >= wanted.len() => extend_over_tail(rest, end, text),
-        _ => sentence_end(rest),
-    };
-    Some(
-        start
-            ..start
-                + end
-                    .max(rest.chars().next().map_or(0, char::len_utf8))
-                    .min(rest.len()),
-    )
-}
-
-/// Byte offset of a 1-based line and character column.
-fn offset_of(source: &str, line: usize, column: usize) -> Option<usize> {
-    if line == 0 {
-        return None;
-    }
-    let mut line_start = 0;
-    for _ in 1..line {
-        line_start += source[line_start..].find('\n')? + 1;
-    }
-    let line_text = source[line_start..].split('\n').next().unwrap_or("");
-    let skip = column.saturating_sub(1);
-    let (i, _) = line_text.char_indices().nth(skip)?;
-    Some(line_start + i)
-}
-
-/// Runs of letters and digits with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = iter.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            iter.next();
-        }
-        let (start, _) = *iter.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = iter.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = i + c.len_utf8();
-            iter.next();
-        }
-        Some((start, &text[start..end]))
-    })
-}
-
-/// After the last matched word, takes in closing markup (`**`, `_`, a link
-/// target `](...)`) when the claim's final punctuation follows it.
-fn extend_over_tail(rest: &str, end: usize, text: &str) -> usize {
-    let tail: Vec<char> = text
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if tail.is_empty() {
-        return end;
-    }
-    let mut p = end;
-    loop {
-        let here = &rest[p..];
-        if here.starts_with("](") {
-            match here.find(')').filter(|&j| !here[..j].contains('\n')) {
-                Some(j) => p += j + 1,
-                None => break,
-            }
-        } else if let Some(c) = here
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '*' | '_' | '~' | '`' | ']'))
-        {
-            p += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    let mut q = p;
-    let mut took = false;
-    for t in tail {
-        match rest[q..].chars().next() {
-            Some(c) if c == t => {
-                q += c.len_utf8();
-                took = true;
-            }
-            _ => break,
-        }
-    }
-    if took {
-        q
-    } else {
-        end
-    }
-}
-
-/// End of the first sentence (after `.`, `!` or `?` and a space) or line.
-fn sentence_end(rest: &str) -> usize {
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' || c == '\r' {
-            return i;
-        }
-        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
-            return i + 1;
-        }
-    }
-    rest.len()
 }
 
 fn icon(v: Verdict) -> &'static str {
@@ -407,11 +227,11 @@ fn finding_item(out: &mut String, n: usize, c: &Checked) {
         out,
         "<li class=\"finding\" data-verdict=\"{v}\"><a href=\"{href}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> <b>{v}</b> <span class=\"where\">{place}</span></a>\
          <q class=\"finding-text\">{text}</q><span class=\"finding-reason\">{reason}</span>",
-        href = escape_html(&fragment(&anchor(n, c))),
+        href = escape::html(&fragment(&anchor(n, c))),
         i = icon(v),
-        place = escape_html(&place(c)),
-        text = escape_html(&c.shown_text()),
-        reason = escape_html(&c.reason),
+        place = escape::html(&place(c)),
+        text = escape::html(&c.shown_text()),
+        reason = escape::html(&c.reason),
     );
     if let Some(r) = &c.reference {
         out.push_str("<span class=\"finding-ref\">");
@@ -442,21 +262,21 @@ fn reference_html(out: &mut String, r: &crate::check::RefSummary) {
     let _ = write!(
         out,
         "<span class=\"tip-ref\"><b>{}</b> {}</span>",
-        escape_html(&r.id),
-        escape_html(&r.statement)
+        escape::html(&r.id),
+        escape::html(&r.statement)
     );
     if is_web_url(&r.source) {
         let _ = write!(
             out,
             "<span class=\"tip-src\">Source: <a href=\"{}\" rel=\"noopener noreferrer\">{}</a></span>",
-            escape_html(&clean_url(&r.source)),
-            escape_html(r.source.trim())
+            escape::html(&clean_url(&r.source)),
+            escape::html(r.source.trim())
         );
     } else if !r.source.trim().is_empty() {
         let _ = write!(
             out,
             "<span class=\"tip-src\">Source: {}</span>",
-            escape_html(&r.source)
+            escape::html(&r.source)
         );
     }
 }
@@ -470,11 +290,12 @@ fn article_section(out: &mut String, article: &str, claims: &[(usize, &Checked)]
     let _ = write!(
         out,
         "<section class=\"article\">\n<h2>{}</h2>\n<p class=\"article-counts\">",
-        escape_html(name)
+        escape::html(name)
     );
+    let counts = Summary::of(claims.iter().map(|(_, c)| *c));
     let parts: Vec<String> = [Verdict::Contradicted, Verdict::Unsupported, Verdict::Supported]
         .into_iter()
-        .map(|v| format!("{} {v}", claims.iter().filter(|(_, c)| c.verdict == v).count()))
+        .map(|v| format!("{} {v}", counts.count(v)))
         .collect();
     let _ = writeln!(out, "{}</p>", parts.join(" \u{b7} "));
     let Some(source) = source else {
@@ -500,11 +321,11 @@ fn article_section(out: &mut String, article: &str, claims: &[(usize, &Checked)]
         // Overlapping claims: the later one starts where the earlier ends.
         let start = range.start.max(pos);
         let end = range.end.max(start);
-        out.push_str(&escape_html(&source[pos..start]));
+        out.push_str(&escape::html(&source[pos..start]));
         claim_element(out, *n, c, &source[start..end]);
         pos = end;
     }
-    out.push_str(&escape_html(&source[pos..]));
+    out.push_str(&escape::html(&source[pos..]));
     out.push_str("</div>\n");
     if !unlocated.is_empty() {
         out.push_str("<h3>Claims not found in the text</h3>\n");
@@ -529,10 +350,10 @@ fn claim_element(out: &mut String, n: usize, c: &Checked, shown: &str) {
         out,
         "<span class=\"claim\" id=\"{anchor}\" data-verdict=\"{v}\" data-id=\"{id}\" tabindex=\"0\" aria-describedby=\"{OWN_ID_PREFIX}tip-{n}\">\
          <span class=\"icon\" aria-hidden=\"true\">{i}</span>{text}",
-        anchor = escape_html(&anchor(n, c)),
-        id = escape_html(&c.id),
+        anchor = escape::html(&anchor(n, c)),
+        id = escape::html(&c.id),
         i = icon(v),
-        text = escape_html(shown),
+        text = escape::html(shown),
     );
     let _ = write!(
         out,
@@ -540,7 +361,7 @@ fn claim_element(out: &mut String, n: usize, c: &Checked, shown: &str) {
          <span class=\"tip-meta\">{id}",
         i = icon(v),
         t = title(v),
-        id = escape_html(&c.id),
+        id = escape::html(&c.id),
     );
     if c.line > 0 {
         let _ = write!(out, " \u{b7} line {}", c.line);
@@ -552,7 +373,7 @@ fn claim_element(out: &mut String, n: usize, c: &Checked, shown: &str) {
     let _ = write!(
         out,
         "<span class=\"tip-reason\">{}</span>",
-        escape_html(&c.reason)
+        escape::html(&c.reason)
     );
     match &c.reference {
         Some(r) => reference_html(out, r),
@@ -884,38 +705,6 @@ pub(crate) mod tests {
                 .into(),
         );
         s
-    }
-
-    #[test]
-    fn locate_spans_markdown_markup() {
-        let src = &sample_sources()["a.md"];
-        let r = locate(src, 3, 1, "The Eiffel Tower was completed in 1889.").unwrap();
-        assert_eq!(&src[r], "The Eiffel Tower was completed in **1889**.");
-        let r = locate(src, 3, 45, "It is located in Rome.").unwrap();
-        assert_eq!(&src[r], "It is located in [Rome](https://x.org/r).");
-        let r = locate(src, 5, 3, "The moon is made of cheese.").unwrap();
-        assert_eq!(&src[r], "The moon is made of cheese.");
-    }
-
-    #[test]
-    fn locate_handles_wrapped_lines_clauses_and_characters() {
-        let src = "Kōno met Breton in\nBrussels on Monday, and then left.";
-        let r = locate(src, 1, 1, "Kōno met Breton in Brussels on Monday").unwrap();
-        assert_eq!(&src[r], "Kōno met Breton in\nBrussels on Monday");
-        let r = locate(src, 1, 6, "met Breton in Brussels on Monday, and then left.").unwrap();
-        assert_eq!(&src[r], "met Breton in\nBrussels on Monday, and then left.");
-    }
-
-    #[test]
-    fn locate_falls_back_to_sentence_end_and_rejects_bad_positions() {
-        let src = "Alpha beta gamma. Delta epsilon.\nSecond line";
-        let r = locate(src, 1, 1, "Something else entirely").unwrap();
-        assert_eq!(&src[r], "Alpha beta gamma.");
-        let r = locate(src, 2, 1, "Nothing matches").unwrap();
-        assert_eq!(&src[r], "Second line");
-        assert_eq!(locate(src, 0, 0, "x"), None);
-        assert_eq!(locate(src, 3, 1, "x"), None);
-        assert_eq!(locate(src, 2, 99, "x"), None);
     }
 
     #[test]

@@ -17,58 +17,19 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::check::{Checked, Report};
+use super::escape;
+use crate::check::{Checked, Report, Summary};
 use crate::verdict::Verdict;
 
-/// Escapes text for XML content or a quoted attribute. Characters XML 1.0
-/// cannot hold (most control characters) are dropped; tabs and line breaks
-/// are written as character references so attributes keep them.
-fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in super::strip_escapes(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[derive(Default)]
-struct Counts {
-    tests: usize,
-    failures: usize,
-    skipped: usize,
-}
-
-impl Counts {
-    fn of<'a>(claims: impl IntoIterator<Item = &'a Checked>) -> Counts {
-        let mut n = Counts::default();
-        for c in claims {
-            n.tests += 1;
-            match c.verdict {
-                Verdict::Contradicted => n.failures += 1,
-                Verdict::Unsupported => n.skipped += 1,
-                Verdict::Supported => {}
-            }
-        }
-        n
-    }
-
-    fn attributes(&self) -> String {
-        format!(
-            "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"",
-            self.tests, self.failures, self.skipped
-        )
-    }
+/// The counts of a suite, as JUnit attributes: contradicted claims are
+/// failures, unsupported ones skipped.
+fn attributes(n: &Summary) -> String {
+    format!(
+        "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"",
+        n.total(),
+        n.contradicted,
+        n.unsupported
+    )
 }
 
 /// Renders a report as JUnit XML.
@@ -81,14 +42,14 @@ pub fn report_junit(report: &Report) -> String {
     let _ = writeln!(
         out,
         "<testsuites name=\"factcheck\" {}>",
-        Counts::of(&report.claims).attributes()
+        attributes(&Summary::of(&report.claims))
     );
     for (article, claims) in &by_article {
-        let name = escape_xml(if article.is_empty() { "claims" } else { article });
+        let name = escape::xml(if article.is_empty() { "claims" } else { article });
         let _ = writeln!(
             out,
             "  <testsuite name=\"{name}\" {}>",
-            Counts::of(claims.iter().copied()).attributes()
+            attributes(&Summary::of(claims.iter().copied()))
         );
         for c in claims {
             testcase(&mut out, &name, c);
@@ -103,10 +64,10 @@ fn testcase(out: &mut String, classname: &str, c: &Checked) {
     let _ = write!(
         out,
         "    <testcase name=\"{}\" classname=\"{classname}\"",
-        escape_xml(&c.id)
+        escape::xml(&c.id)
     );
     if !c.article.is_empty() {
-        let _ = write!(out, " file=\"{}\"", escape_xml(&c.article));
+        let _ = write!(out, " file=\"{}\"", escape::xml(&c.article));
     }
     if c.line > 0 {
         let _ = write!(out, " line=\"{}\"", c.line);
@@ -123,20 +84,20 @@ fn testcase(out: &mut String, classname: &str, c: &Checked) {
         }
     }
     let _ = write!(body, "\nreason: {}", c.reason);
-    let body = escape_xml(&body).replace("&#10;", "\n");
+    let body = escape::xml(&body).replace("&#10;", "\n");
     match c.verdict {
         Verdict::Contradicted => {
             let _ = writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"contradicted\">{body}</failure>",
-                escape_xml(&c.reason)
+                escape::xml(&c.reason)
             );
         }
         Verdict::Unsupported => {
             let _ = writeln!(
                 out,
                 "      <skipped message=\"{}\">{body}</skipped>",
-                escape_xml(&c.reason)
+                escape::xml(&c.reason)
             );
         }
         Verdict::Supported => {

@@ -8,32 +8,10 @@
 
 use std::fmt::Write as _;
 
+use super::escape;
 use super::html::{clean_url, is_web_url};
 use crate::check::{Checked, Report};
 use crate::verdict::Verdict;
-
-/// Escapes text for one GitHub-flavoured Markdown table cell (also used by
-/// the comparison's Markdown, so both defuse `@mentions` alike).
-pub(super) fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in super::strip_escapes(text).chars() {
-        match c {
-            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '~' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '@' => out.push_str("@\u{2060}"),
-            '\r' => {}
-            '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.trim().to_string()
-}
 
 /// A link target for `[text](url)`: the URL with spaces, angle brackets and
 /// parentheses percent-encoded.
@@ -87,18 +65,22 @@ pub fn report_markdown(report: &Report) -> String {
         }
         let reference = match &c.reference {
             None => "\u{2014}".to_string(),
-            Some(r) if is_web_url(&r.source) => format!("[{}]({})", cell(&r.id), link_target(&r.source)),
-            Some(r) if !r.source.trim().is_empty() => format!("{} ({})", cell(&r.id), cell(&r.source)),
-            Some(r) => cell(&r.id),
+            Some(r) if is_web_url(&r.source) => {
+                format!("[{}]({})", escape::markdown(&r.id), link_target(&r.source))
+            }
+            Some(r) if !r.source.trim().is_empty() => {
+                format!("{} ({})", escape::markdown(&r.id), escape::markdown(&r.source))
+            }
+            Some(r) => escape::markdown(&r.id),
         };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            cell(&location),
-            cell(&c.shown_text()),
+            escape::markdown(&location),
+            escape::markdown(&c.shown_text()),
             badge(c.verdict),
             reference,
-            cell(&c.reason)
+            escape::markdown(&c.reason)
         );
     }
     out
@@ -140,8 +122,8 @@ mod tests {
         assert_eq!(row.matches(" | ").count(), 4, "{row}");
         assert!(row.contains("50% say \"a\\|b\" &lt;b&gt;: new, line"));
         assert!(row.contains("R,9 (javascript:alert(1))"));
-        assert_eq!(cell("@team <script>"), "@\u{2060}team &lt;script&gt;");
-        assert_eq!(cell("*x* [y](z) `c`"), "\\*x\\* \\[y\\](z) \\`c\\`");
+        assert_eq!(escape::markdown("@team <script>"), "@\u{2060}team &lt;script&gt;");
+        assert_eq!(escape::markdown("*x* [y](z) `c`"), "\\*x\\* \\[y\\](z) \\`c\\`");
     }
 
     #[test]

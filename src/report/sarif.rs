@@ -10,8 +10,10 @@
 
 use serde::Serialize;
 
-use super::html::{clean_url, is_web_url, locate, Sources};
+use super::html::{clean_url, is_web_url, Sources};
+use super::locate::locate;
 use crate::check::{Checked, Report};
+use crate::config::{Severities, Severity};
 use crate::verdict::Verdict;
 
 const SCHEMA: &str =
@@ -148,11 +150,13 @@ const RULES: [(Verdict, &str, &str, &str); 3] = [
     ),
 ];
 
-fn level(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Contradicted => "error",
-        Verdict::Unsupported => "warning",
-        Verdict::Supported => "note",
+/// The SARIF level of a verdict: its severity's, `note` for supported claims.
+fn level(v: Verdict, severities: &Severities) -> &'static str {
+    match severities.of(v) {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Note) | None => "note",
+        Some(Severity::Off) => "none",
     }
 }
 
@@ -161,7 +165,7 @@ fn level(v: Verdict) -> &'static str {
 /// `sources` (article name to text) gives exact regions: with the article's
 /// text the region ends where the claim ends (`endLine` when it spans
 /// lines); without it, only the start is given.
-pub fn report_sarif(report: &Report, sources: &Sources) -> String {
+pub fn report_sarif(report: &Report, sources: &Sources, severities: &Severities) -> String {
     let rules = RULES
         .iter()
         .map(|(v, name, short, full)| Rule {
@@ -171,14 +175,16 @@ pub fn report_sarif(report: &Report, sources: &Sources) -> String {
                 text: (*short).into(),
             },
             full_description: Text { text: (*full).into() },
-            default_configuration: Configuration { level: level(*v) },
+            default_configuration: Configuration {
+                level: level(*v, severities),
+            },
         })
         .collect();
     let results = report
         .claims
         .iter()
         .filter(|c| c.verdict != Verdict::Supported)
-        .map(|c| result(c, sources))
+        .map(|c| result(c, sources, severities))
         .collect();
     let log = Log {
         schema: SCHEMA,
@@ -201,7 +207,7 @@ pub fn report_sarif(report: &Report, sources: &Sources) -> String {
     out
 }
 
-fn result(c: &Checked, sources: &Sources) -> SarifResult {
+fn result(c: &Checked, sources: &Sources, severities: &Severities) -> SarifResult {
     let rule_index = RULES.iter().position(|(v, ..)| *v == c.verdict).unwrap_or(0);
     let mut locations = Vec::new();
     if !c.article.is_empty() {
@@ -239,7 +245,7 @@ fn result(c: &Checked, sources: &Sources) -> SarifResult {
     SarifResult {
         rule_id: c.verdict.as_str(),
         rule_index,
-        level: level(c.verdict),
+        level: level(c.verdict, severities),
         message: Text {
             text: format!("{} \u{2014} {}", c.text, c.reason),
         },
@@ -305,7 +311,7 @@ mod tests {
     use super::*;
 
     fn parsed(sources: &Sources) -> serde_json::Value {
-        serde_json::from_str(&report_sarif(&sample(), sources)).unwrap()
+        serde_json::from_str(&report_sarif(&sample(), sources, &Severities::default())).unwrap()
     }
 
     #[test]
@@ -391,8 +397,8 @@ mod tests {
     #[test]
     fn output_is_deterministic() {
         assert_eq!(
-            report_sarif(&sample(), &sample_sources()),
-            report_sarif(&sample(), &sample_sources())
+            report_sarif(&sample(), &sample_sources(), &Severities::default()),
+            report_sarif(&sample(), &sample_sources(), &Severities::default())
         );
     }
 }

@@ -7,7 +7,7 @@ use comfy_table::{
     presets::UTF8_FULL_CONDENSED, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
 };
 
-use super::strip_controls;
+use super::escape;
 use crate::check::{Checked, Report};
 use crate::verdict::Verdict;
 
@@ -124,21 +124,21 @@ pub fn table_rows(report: &Report, options: &TableOptions) -> String {
                 Verdict::Unsupported => Color::Yellow,
             });
         }
-        let mut reason = strip_controls(&c.reason);
+        let mut reason = escape::terminal(&c.reason);
         if let (Verdict::Contradicted, Some(r)) = (c.verdict, &c.reference) {
-            reason.push_str(&format!("\n  reference: {}", strip_controls(&r.statement)));
+            reason.push_str(&format!("\n  reference: {}", escape::terminal(&r.statement)));
             if !r.source.trim().is_empty() {
-                reason.push_str(&format!("\n  source: {}", strip_controls(&r.source)));
+                reason.push_str(&format!("\n  source: {}", escape::terminal(&r.source)));
             }
         }
         table.add_row(vec![
-            Cell::new(strip_controls(&location)),
-            Cell::new(strip_controls(&c.shown_text())),
+            Cell::new(escape::terminal(&location)),
+            Cell::new(escape::terminal(&c.shown_text())),
             verdict,
             Cell::new(
                 c.reference
                     .as_ref()
-                    .map_or("-".to_string(), |r| strip_controls(&r.id)),
+                    .map_or("-".to_string(), |r| escape::terminal(&r.id)),
             ),
             Cell::new(reason),
         ]);

@@ -128,7 +128,7 @@ struct WordNet {
 }
 
 /// The embedded database text.
-const DATA: &str = include_str!("data/wordnet.txt");
+const DATA: &str = include_str!("../data/wordnet.txt");
 
 fn wordnet() -> &'static WordNet {
     static WORDNET: OnceLock<WordNet> = OnceLock::new();

@@ -845,7 +845,7 @@ pub fn is_common_word(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            include_str!("data/common_words.txt")
+            include_str!("../data/common_words.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .collect()
@@ -879,7 +879,7 @@ pub fn is_subjective(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            include_str!("data/subjective_words.txt")
+            include_str!("../data/subjective_words.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .collect()

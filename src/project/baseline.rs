@@ -74,8 +74,8 @@ pub fn normalise(text: &str) -> String {
 /// # Example
 ///
 /// ```
-/// use factcheck::baseline::fingerprint;
-/// use factcheck::verdict::Verdict;
+/// use factcheck::project::baseline::fingerprint;
+/// use factcheck::judge::verdict::Verdict;
 ///
 /// let a = fingerprint("The Tower was built in 1899.", Verdict::Contradicted, Some("L1"));
 /// assert_eq!(a, fingerprint("the tower  was built\nin 1899.", Verdict::Contradicted, Some("L1")));

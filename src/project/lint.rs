@@ -90,7 +90,7 @@ struct Row {
 ///
 /// ```
 /// use std::path::Path;
-/// use factcheck::lint::lint_text;
+/// use factcheck::project::lint::lint_text;
 ///
 /// let problems = lint_text(Path::new("r.csv"), "id,statement,source\nR1,The sky is blue.,\nR1,Grass is green.,https://x\n");
 /// let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
@@ -546,6 +546,17 @@ fn describe(c: &Conflict) -> String {
         ConflictKind::Antonym => format!("opposite meaning: \"{here}\" here, \"{there}\" there"),
         ConflictKind::Category(class) => format!("{class} differs: \"{here}\" here, \"{there}\" there"),
     }
+}
+
+/// What `refs lint` prints: one problem a line, then how many were found.
+pub fn summary_text(problems: &[Problem]) -> String {
+    let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    out.push_str(&match problems.len() {
+        0 => "no problems found\n".to_string(),
+        1 => "1 problem found\n".to_string(),
+        n => format!("{n} problems found\n"),
+    });
+    out
 }
 
 #[cfg(test)]

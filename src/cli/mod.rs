@@ -4,7 +4,16 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use factcheck::config;
+use factcheck::project::config;
+use factcheck::report;
+
+mod flags;
+mod progress;
+
+pub use flags::{
+    baseline_use, check_flags, compare_flags, input_request, render_options, threshold_flags, wants_color,
+};
+pub use progress::ProgressBar;
 
 /// Find the factual claims in articles and check them against reference tables.
 #[derive(Debug, Parser)]
@@ -128,6 +137,14 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "factcheck", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Every manual page: `factcheck.1`, then one per subcommand at any depth
 /// (`factcheck-refs-lint.1`), as `(file name, roff)`, in a fixed order. The
 /// `SUBCOMMANDS` section of each page names the pages below it, so all of
@@ -169,7 +186,7 @@ pub struct ExtractArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Keep sentences whose check-worthiness reaches this score (0 to 1).
-    #[arg(long, value_name = "SCORE", default_value_t = factcheck::extract::DEFAULT_MIN_SCORE)]
+    #[arg(long, value_name = "SCORE", default_value_t = factcheck::input::extract::DEFAULT_MIN_SCORE)]
     pub min_score: f64,
 }
 
@@ -193,7 +210,7 @@ pub struct Thresholds {
     pub rules: bool,
 }
 
-/// Named profiles (see `factcheck::verdict::Profile`).
+/// Named profiles (see `factcheck::judge::verdict::Profile`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProfileArg {
     /// Fewer, surer findings: for a CI gate that must not cry wolf.
@@ -217,8 +234,8 @@ pub enum ShowArg {
 
 impl ShowArg {
     /// The library's verdict.
-    pub fn to_lib(self) -> factcheck::verdict::Verdict {
-        use factcheck::verdict::Verdict;
+    pub fn to_lib(self) -> factcheck::judge::verdict::Verdict {
+        use factcheck::judge::verdict::Verdict;
         match self {
             ShowArg::Contradicted => Verdict::Contradicted,
             ShowArg::Unsupported => Verdict::Unsupported,
@@ -376,6 +393,19 @@ pub enum CompareFormat {
     Html,
 }
 
+impl CompareFormat {
+    /// The library's format.
+    pub fn to_lib(self) -> report::ComparisonFormat {
+        match self {
+            CompareFormat::Table => report::ComparisonFormat::Table,
+            CompareFormat::Json => report::ComparisonFormat::Json,
+            CompareFormat::Csv => report::ComparisonFormat::Csv,
+            CompareFormat::Markdown => report::ComparisonFormat::Markdown,
+            CompareFormat::Html => report::ComparisonFormat::Html,
+        }
+    }
+}
+
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -423,17 +453,17 @@ pub enum Format {
 
 impl Format {
     /// The library's name for the same format.
-    pub fn to_lib(self) -> config::Format {
+    pub fn to_lib(self) -> report::Format {
         match self {
-            Format::Table => config::Format::Table,
-            Format::Json => config::Format::Json,
-            Format::Csv => config::Format::Csv,
-            Format::Github => config::Format::Github,
-            Format::Sarif => config::Format::Sarif,
-            Format::Junit => config::Format::Junit,
-            Format::Markdown => config::Format::Markdown,
-            Format::Claimreview => config::Format::Claimreview,
-            Format::Html => config::Format::Html,
+            Format::Table => report::Format::Table,
+            Format::Json => report::Format::Json,
+            Format::Csv => report::Format::Csv,
+            Format::Github => report::Format::Github,
+            Format::Sarif => report::Format::Sarif,
+            Format::Junit => report::Format::Junit,
+            Format::Markdown => report::Format::Markdown,
+            Format::Claimreview => report::Format::Claimreview,
+            Format::Html => report::Format::Html,
         }
     }
 }
@@ -451,11 +481,11 @@ impl FailOn {
 
 impl ProfileArg {
     /// The library's profile.
-    pub fn to_lib(self) -> factcheck::verdict::Profile {
+    pub fn to_lib(self) -> factcheck::judge::verdict::Profile {
         match self {
-            ProfileArg::Strict => factcheck::verdict::Profile::Strict,
-            ProfileArg::Balanced => factcheck::verdict::Profile::Balanced,
-            ProfileArg::Lenient => factcheck::verdict::Profile::Lenient,
+            ProfileArg::Strict => factcheck::judge::verdict::Profile::Strict,
+            ProfileArg::Balanced => factcheck::judge::verdict::Profile::Balanced,
+            ProfileArg::Lenient => factcheck::judge::verdict::Profile::Lenient,
         }
     }
 }
@@ -513,7 +543,10 @@ mod tests {
         let arg = check.get_arguments().find(|a| a.get_id() == "min_score").unwrap();
         let help = arg.get_help().unwrap().to_string();
         assert!(
-            help.ends_with(&format!("[default: {}]", factcheck::extract::DEFAULT_MIN_SCORE)),
+            help.ends_with(&format!(
+                "[default: {}]",
+                factcheck::input::extract::DEFAULT_MIN_SCORE
+            )),
             "{help}"
         );
     }

@@ -98,11 +98,31 @@ impl Inputs {
     }
 
     /// Adds several inputs.
-    pub fn extend<'a>(&mut self, paths: impl IntoIterator<Item = &'a PathBuf>) -> &mut Inputs {
+    pub fn extend<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Inputs {
         for p in paths {
-            self.add(p);
+            self.add(p.as_ref());
         }
         self
+    }
+
+    /// Refuses, before any work, outputs that are inputs of the run, and
+    /// two outputs (`-o` and `--write-baseline`) that name the same file.
+    pub fn refuse(&self, outputs: &[Option<&Path>]) -> Result<()> {
+        let outputs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+        for out in &outputs {
+            self.check(out)?;
+        }
+        if let [a, b] = outputs[..] {
+            if !is_stdout(a) && same_file(a, b) {
+                return Err(Error::Output {
+                    path: b.to_path_buf(),
+                    reason: OutputRefusal::TwoOutputs {
+                        what: "-o and --write-baseline",
+                    },
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Refuses an output path that is one of the inputs.
@@ -178,7 +198,7 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<()> {
 /// Writes manual pages (`(file name, roff)`) into `dir`, creating it if
 /// missing, and returns how many were written. Nothing is written unless
 /// every page can be: an existing file of the same name is replaced
-/// (atomically, by [`write`]) only when it is a page of the same command
+/// (atomically, by [`write()`]) only when it is a page of the same command
 /// (its `.TH` line names it), so that regenerating the pages works and a
 /// user's own file is never lost.
 pub fn write_man_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> Result<usize> {

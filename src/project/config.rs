@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use std::path::Path;
-//! use factcheck::config::{self, FailOn};
+//! use factcheck::project::config::{self, FailOn};
 //!
 //! let file = config::parse(Path::new("site/factcheck.toml"), "refs = [\"refs/\"]\nfail-on = \"unsupported\"\n").unwrap();
 //! assert_eq!(file.refs, vec![Path::new("site/refs/")]);
@@ -37,6 +37,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::check::Options;
 use crate::error::{Error, Result};
+use crate::report::Format;
 use crate::verdict::{CalibrationError, Profile, Settings, Verdict};
 
 /// File names looked for in each directory, in order of preference.
@@ -82,58 +83,6 @@ pub struct Config {
     /// Whether `check` with exactly two articles adds the cross-article
     /// comparison (`--compare`; default off).
     pub compare: Option<bool>,
-}
-
-/// Output formats of `check` (the names `--format` takes).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// A readable table for the terminal.
-    #[default]
-    Table,
-    /// JSON: claims and summary.
-    Json,
-    /// CSV: one row per claim.
-    Csv,
-    /// GitHub Actions annotations.
-    Github,
-    /// SARIF 2.1.0.
-    Sarif,
-    /// JUnit XML.
-    Junit,
-    /// A Markdown pull-request comment.
-    Markdown,
-    /// schema.org ClaimReview JSON-LD.
-    Claimreview,
-    /// A self-contained HTML page.
-    Html,
-}
-
-impl Format {
-    /// The name used in the config file and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Github => "github",
-            Format::Sarif => "sarif",
-            Format::Junit => "junit",
-            Format::Markdown => "markdown",
-            Format::Claimreview => "claimreview",
-            Format::Html => "html",
-        }
-    }
-
-    /// True for the formats that list findings for a CI system (GitHub
-    /// annotations, SARIF, JUnit, a Markdown comment): findings whose
-    /// severity is `off` are left out of them.
-    pub fn lists_findings(self) -> bool {
-        matches!(
-            self,
-            Format::Github | Format::Sarif | Format::Junit | Format::Markdown
-        )
-    }
 }
 
 /// Which verdicts make `check` exit with code 1.
@@ -406,73 +355,6 @@ impl Config {
     }
 }
 
-/// GitHub annotations with the configured severities: each line of
-/// [`report_github`](crate::report::report_github) is one finding, in
-/// report order, and its command becomes `::error`, `::warning` or
-/// `::notice`. Output whose lines do not match the findings one to one is
-/// returned unchanged.
-pub fn restyle_github(out: &str, report: &crate::check::Report, severities: &Severities) -> String {
-    let findings: Vec<Severity> = report
-        .claims
-        .iter()
-        .filter_map(|c| severities.of(c.verdict))
-        .collect();
-    let lines: Vec<&str> = out.lines().collect();
-    if lines.len() != findings.len() {
-        return out.to_string();
-    }
-    let mut restyled = String::with_capacity(out.len());
-    for (line, severity) in lines.iter().zip(findings) {
-        let command = match severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note | Severity::Off => "notice",
-        };
-        match line.strip_prefix("::").and_then(|l| l.split_once(' ')) {
-            Some((_, rest)) => {
-                let _ = writeln!(restyled, "::{command} {rest}");
-            }
-            None => return out.to_string(),
-        }
-    }
-    restyled
-}
-
-/// A SARIF log with the configured severities as the `level` of each rule
-/// and result. The log is pretty-printed JSON in which no string holds a raw
-/// line break, so a line `"ruleId": "…"` or `"id": "…"` names the verdict
-/// the following `"level"` line belongs to.
-pub fn restyle_sarif(out: &str, severities: &Severities) -> String {
-    let mut current: Option<Verdict> = None;
-    let mut restyled = String::with_capacity(out.len());
-    for line in out.split_inclusive('\n') {
-        let trimmed = line.trim();
-        for key in ["\"ruleId\": \"", "\"id\": \""] {
-            if let Some(rest) = trimmed.strip_prefix(key) {
-                current = Verdict::parse(rest.trim_end_matches(',').trim_end_matches('"'));
-            }
-        }
-        let level = current.and_then(|v| severities.of(v)).map(|s| match s {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-            Severity::Off => "none",
-        });
-        match (trimmed.strip_prefix("\"level\": \""), level) {
-            (Some(_), Some(level)) => {
-                let indent = &line[..line.len() - line.trim_start().len()];
-                let comma = if trimmed.ends_with(',') { "," } else { "" };
-                let _ = write!(restyled, "{indent}\"level\": \"{level}\"{comma}");
-                if line.ends_with('\n') {
-                    restyled.push('\n');
-                }
-            }
-            _ => restyled.push_str(line),
-        }
-    }
-    restyled
-}
-
 /// A float as TOML writes it, rounded to 6 decimals so that the dump never
 /// shows binary noise.
 fn number(v: f64) -> String {
@@ -498,6 +380,21 @@ pub struct Loaded {
     pub config: Config,
     /// The file, as found (relative to the current directory when discovered).
     pub path: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// What `config` prints: with `dump`, the configuration in effect as a
+    /// file ([`Config::dump`]); else the file in use, or that there is none.
+    pub fn describe(&self, dump: bool) -> String {
+        match (&self.path, dump) {
+            (path, true) => self.config.dump(path.as_deref()),
+            (Some(p), false) => format!("{}\n", p.display()),
+            (None, false) => format!(
+                "no configuration file ({} or {} in this directory or a parent)\n",
+                FILE_NAMES[0], FILE_NAMES[1]
+            ),
+        }
+    }
 }
 
 /// Loads the configuration from `source`. Discovery that finds nothing gives
@@ -887,79 +784,6 @@ ids = ["article-1"]
         assert_eq!(back.fail_on(), FailOn::Never);
         assert_eq!(back.ignore, c.ignore);
         assert_eq!(back.dump(Some(Path::new("factcheck.toml"))), dump);
-    }
-
-    fn sample_report() -> crate::check::Report {
-        use crate::check::{Checked, Report, Summary};
-        let claim = |id: &str, line: usize, verdict: Verdict| Checked {
-            id: id.into(),
-            article: "a.md".into(),
-            line,
-            column: 1,
-            text: format!("Claim {id}."),
-            verdict,
-            score: 0.5,
-            reference: None,
-            reason: "why".into(),
-            candidates: Vec::new(),
-            sentence: String::new(),
-            subject: String::new(),
-            span: (0, 0),
-        };
-        let claims = vec![
-            claim("a-1", 1, Verdict::Supported),
-            claim("a-2", 2, Verdict::Contradicted),
-            claim("a-3", 3, Verdict::Unsupported),
-        ];
-        Report {
-            summary: Summary::of(&claims),
-            claims,
-        }
-    }
-
-    #[test]
-    fn github_commands_follow_the_severities() {
-        let report = sample_report();
-        let severities = Severities {
-            contradicted: Some(Severity::Warning),
-            unsupported: Some(Severity::Note),
-        };
-        let out = restyle_github(&crate::report::report_github(&report), &report, &severities);
-        let commands: Vec<&str> = out.lines().map(|l| l.split(' ').next().unwrap()).collect();
-        assert_eq!(commands, ["::warning", "::notice"]);
-        assert!(
-            out.lines().next().unwrap().ends_with("::Claim a-2. \u{2014} why"),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn sarif_levels_follow_the_severities_and_nothing_else_changes() {
-        let report = sample_report();
-        let original = crate::report::report_sarif(&report, &Default::default());
-        let severities = Severities {
-            contradicted: Some(Severity::Note),
-            unsupported: Some(Severity::Error),
-        };
-        let out = restyle_sarif(&original, &severities);
-        let log: serde_json::Value = serde_json::from_str(&out).unwrap();
-        let run = &log["runs"][0];
-        let levels: Vec<&str> = run["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["level"].as_str().unwrap())
-            .collect();
-        assert_eq!(levels, ["note", "error"]);
-        let rules: Vec<&str> = run["tool"]["driver"]["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["defaultConfiguration"]["level"].as_str().unwrap())
-            .collect();
-        assert_eq!(rules, ["note", "error", "note"]);
-        assert_eq!(restyle_sarif(&original, &Severities::default()), original);
-        assert_eq!(out.lines().count(), original.lines().count());
     }
 
     #[test]

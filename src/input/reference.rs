@@ -44,7 +44,7 @@ pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
 ///
 /// ```
 /// use std::path::Path;
-/// let refs = factcheck::reference::parse_table(Path::new("r.csv"), "id,statement\nR1,The sky is blue.\n").unwrap();
+/// let refs = factcheck::input::reference::parse_table(Path::new("r.csv"), "id,statement\nR1,The sky is blue.\n").unwrap();
 /// assert_eq!(refs[0].origin.1, 2);
 /// ```
 pub fn parse_table(path: &Path, text: &str) -> Result<Vec<Reference>> {
@@ -106,6 +106,16 @@ pub fn parse_aliases(cell: &str) -> Vec<Vec<String>> {
         })
         .filter(|g| g.len() >= 2)
         .collect()
+}
+
+/// The reference tables of a run: [`table_files`] of the paths given, or
+/// of `references/` ([`crate::config::DEFAULT_REFS`]) when none is.
+pub fn tables_or_default(refs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if refs.is_empty() {
+        table_files(&[PathBuf::from(crate::config::DEFAULT_REFS)])
+    } else {
+        table_files(refs)
+    }
 }
 
 /// Expands reference paths into table files: a file stays as given; a

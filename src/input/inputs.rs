@@ -122,6 +122,14 @@ pub struct Input {
 }
 
 impl Input {
+    /// The file at `path`, named by the path as given.
+    pub fn file(path: &Path) -> Input {
+        Input {
+            name: path.display().to_string(),
+            origin: Origin::File(path.to_path_buf()),
+        }
+    }
+
     /// The file it is read from (`None` for standard input).
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
@@ -140,6 +148,10 @@ impl Input {
     /// [`Input::name`] in the claims.
     pub fn load_claims(&self, min_score: f64) -> Result<Vec<Claim>> {
         match &self.origin {
+            Origin::File(path) if path.is_dir() => Err(crate::Error::Io {
+                path: path.clone(),
+                message: "is a directory, expected a file".into(),
+            }),
             Origin::File(path) if self.is_claims_csv() => crate::claim::read_claims(path),
             Origin::File(path) => {
                 let bytes = crate::capped::read_article(path)?;

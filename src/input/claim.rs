@@ -257,7 +257,7 @@ pub fn read_claims(path: &Path) -> Result<Vec<Claim>> {
 ///
 /// ```
 /// use std::path::Path;
-/// let claims = factcheck::claim::parse_claims(Path::new("c.csv"), "id,text\nc1,The sky is blue.\n").unwrap();
+/// let claims = factcheck::input::claim::parse_claims(Path::new("c.csv"), "id,text\nc1,The sky is blue.\n").unwrap();
 /// assert_eq!(claims[0].article, "c.csv");
 /// ```
 pub fn parse_claims(path: &Path, text: &str) -> Result<Vec<Claim>> {

@@ -247,7 +247,7 @@ impl Calibration {
     pub fn shipped() -> Result<&'static Calibration, CalibrationError> {
         static MODEL: OnceLock<Result<Calibration, CalibrationError>> = OnceLock::new();
         MODEL
-            .get_or_init(|| Calibration::parse(include_str!("data/calibration.txt")))
+            .get_or_init(|| Calibration::parse(include_str!("../data/calibration.txt")))
             .as_ref()
             .map_err(Clone::clone)
     }

@@ -25,8 +25,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::article::{self, Article};
-use crate::check;
+use crate::article::Article;
 use crate::claim::Claim;
 use crate::config::IgnoreList;
 use crate::error::{Error, Result};
@@ -78,7 +77,7 @@ impl Markers {
     ///
     /// ```
     /// use std::path::Path;
-    /// use factcheck::ignore::Markers;
+    /// use factcheck::project::ignore::Markers;
     ///
     /// let src = "A.\n<!-- factcheck: ignore -->\nB.\n<!-- factcheck: off -->\nC.\nD.\n<!-- factcheck: on -->\nE.\n";
     /// let m = Markers::scan(Path::new("a.md"), src).unwrap();
@@ -215,16 +214,6 @@ fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx"))
-}
-
-/// Loads the claims of one input, as [`check::load_claims`] does, without
-/// the claims its inline markers silence. Claims CSVs have no markers.
-pub fn load_claims(path: &Path, min_score: f64) -> Result<Vec<Claim>> {
-    if path.is_dir() || check::is_claims_csv(path) {
-        return check::load_claims(path, min_score);
-    }
-    let article = article::read(path)?;
-    claims_of(&article.name, path, article.source, min_score)
 }
 
 /// The claims of an article's decoded `source`, named `name` (the path

@@ -175,6 +175,49 @@ fn r4(v: f64) -> f64 {
     (v * 10000.0).round() / 10000.0
 }
 
+/// The whole `eval` run: reads the labelled claims, the evidence map (if
+/// any) and the reference tables, checks the claims and scores the
+/// verdicts (and, with evidence, retrieval) against the labels. With
+/// `features`, also the [`features_csv`] of the claims.
+pub fn run(
+    claims: &Path,
+    tables: &[std::path::PathBuf],
+    evidence: Option<&Path>,
+    options: &crate::check::Options,
+    features: bool,
+) -> Result<(Evaluation, Option<String>)> {
+    let gold = crate::claim::read_labels(claims)?;
+    let evidence = evidence.map(read_evidence).transpose()?;
+    let index = crate::check::load_index(tables)?;
+    let claims = crate::claim::read_claims(claims)?;
+    let features = features.then(|| {
+        features_csv(
+            &crate::check::features_of(&claims, &index, &options.settings),
+            &gold,
+        )
+    });
+    let report = crate::check::check_claims(claims, &index, options);
+    let mut e = evaluate(&report, &gold);
+    e.retrieval = evidence.map(|ev| retrieval(&report, &ev));
+    Ok((e, features))
+}
+
+/// The features of each claim's evidence with its gold label, as the CSV
+/// `eval --dump-features` writes for training the calibrated model
+/// (`id,label,` then one column per feature, 6 decimals).
+pub fn features_csv(
+    features: &[(String, crate::verdict::Features)],
+    gold: &BTreeMap<String, String>,
+) -> String {
+    let mut out = format!("id,label,{}\n", crate::calibration::FEATURE_NAMES.join(","));
+    for (id, f) in features {
+        let values: Vec<String> = f.values().iter().map(|v| format!("{v:.6}")).collect();
+        let label = gold.get(id).map_or("", String::as_str);
+        out.push_str(&format!("{id},{label},{}\n", values.join(",")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

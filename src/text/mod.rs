@@ -5,6 +5,10 @@
 //! line and column of the original file. Nothing here knows about claims,
 //! references or verdicts.
 
+pub(crate) mod lexicon;
+pub(crate) mod relations;
+pub(crate) mod wordnet;
+
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -12,8 +16,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
-
-use crate::lexicon;
 
 /// What kind of word a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

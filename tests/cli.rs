@@ -381,6 +381,21 @@ fn saved_index_gives_the_same_report_as_the_tables() {
         err.ends_with("a saved index cannot be mixed with other reference tables\n"),
         "{err}"
     );
+    // A truncated index (a copy cut short) is refused in one line, naming the file.
+    let bytes = std::fs::read(&idx).unwrap();
+    let cut = dir.path().join("cut.fcidx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, out, err) = run(factcheck().args(["check", &article, "--refs"]).arg(&cut));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "factcheck: {}:1: truncated index ({} bytes, the file says {}); rebuild it with `factcheck refs index`\n",
+            cut.display(),
+            bytes.len() / 2,
+            bytes.len()
+        )
+    );
     // A file that is not an index is refused clearly.
     let fake = dir.path().join("fake.fcidx");
     std::fs::write(&fake, "id,statement\n").unwrap();

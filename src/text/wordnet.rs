@@ -344,7 +344,28 @@ impl WordNet {
         out
     }
 
+    /// [`WordNet::base_forms_uncached`], memoised per thread and part of
+    /// speech: matching asks for the same words' base forms again and again,
+    /// and each answer costs several binary searches over the lemmas.
     fn base_forms(&self, word: &str, pos: Pos) -> Vec<&'static str> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<[BaseMemo; 4]> = std::cell::RefCell::new(Default::default());
+        }
+        if let Some(v) = MEMO.with(|m| m.borrow()[pos.index()].get(word).cloned()) {
+            return v;
+        }
+        let v = self.base_forms_uncached(word, pos);
+        MEMO.with(|m| {
+            let memo = &mut m.borrow_mut()[pos.index()];
+            if memo.len() > 500_000 {
+                memo.clear();
+            }
+            memo.insert(word.to_string(), v.clone());
+        });
+        v
+    }
+
+    fn base_forms_uncached(&self, word: &str, pos: Pos) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
         self.add_lemma_form(&mut out, word, pos);
         for form in self.candidates(word, pos) {
@@ -571,6 +592,9 @@ impl WordNet {
         })
     }
 }
+
+/// Word -> its base forms (for one part of speech).
+type BaseMemo = rustc_hash::FxHashMap<String, Vec<&'static str>>;
 
 /// (word, part of speech, sense limit) -> senses with their ranks.
 type SenseMemo = std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>;

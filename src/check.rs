@@ -254,6 +254,21 @@ fn judge_claim(text: &str, index: &Index, settings: &Settings) -> crate::verdict
     let clean = crate::report::escape::strip_escapes(text);
     let (judged, cut) = matching_text(&clean);
     let mut j = judge(judged, index, settings);
+    // A name's appositive is a claim of its own: when it is contradicted,
+    // so is the claim ("Hillary, a beekeeper from Australia, later built
+    // schools"). Extraction splits it off articles; claims CSVs keep it whole.
+    if j.verdict != Verdict::Contradicted {
+        if let Some(fact) = crate::extract::appositive_fact(judged) {
+            let part = judge(&fact, index, settings);
+            if part.verdict == Verdict::Contradicted {
+                j = crate::verdict::Judgement {
+                    reason: format!("{} (in \"{fact}\")", part.reason),
+                    features: j.features,
+                    ..part
+                };
+            }
+        }
+    }
     if let Some(words) = cut {
         j.reason = format!("{} (claim cut to its first {words} words for matching)", j.reason);
     }
@@ -684,6 +699,50 @@ mod tests {
         assert_eq!(with, check_claims(claims, &index, &options));
         assert_eq!(*seen.borrow(), vec![64, 128, 150]);
         assert_eq!(with.summary, Summary::of(&with.claims));
+    }
+
+    #[test]
+    fn a_ready_made_claim_is_contradicted_by_its_appositive() {
+        let refs = parse_table(
+            Path::new("r.csv"),
+            "id,statement\nR1,Ada Lovelace was a mathematician from London.\nR2,Ada Lovelace wrote notes on the Analytical Engine.\n",
+        )
+        .unwrap();
+        let index = Index::build(refs);
+        let claim = |text: &str| Claim {
+            id: "a-1".into(),
+            text: text.into(),
+            ..Claim::default()
+        };
+        let report = check_claims(
+            vec![claim(
+                "Lovelace, a mathematician from Paris, later wrote notes on the Analytical Engine.",
+            )],
+            &index,
+            &default_options(),
+        );
+        let c = &report.claims[0];
+        assert_eq!(c.verdict, Verdict::Contradicted, "{c:?}");
+        assert!(
+            c.reason.contains("\"Paris\"")
+                && c.reason
+                    .contains("(in \"Lovelace was a mathematician from Paris\")"),
+            "{c:?}"
+        );
+        // A true appositive leaves the claim to the whole sentence.
+        let report = check_claims(
+            vec![claim(
+                "Lovelace, a mathematician from London, later wrote notes on the Analytical Engine.",
+            )],
+            &index,
+            &default_options(),
+        );
+        assert_ne!(
+            report.claims[0].verdict,
+            Verdict::Contradicted,
+            "{:?}",
+            report.claims[0]
+        );
     }
 
     #[test]

@@ -937,6 +937,22 @@ fn split_appositive(text: &str, clause: Clause) -> Vec<Clause> {
     vec![clause]
 }
 
+/// The fact an appositive states about a name, when a text has one
+/// ("ESA's director general, Jan Wörner, hailed the launch" -> "Jan Wörner
+/// was ESA's director general"): for claims given ready-made, whose
+/// appositives extraction never split.
+pub fn appositive_fact(text: &str) -> Option<String> {
+    let whole = Clause {
+        range: 0..text.len(),
+        missing_subject: false,
+        composed: None,
+    };
+    let mut parts = split_appositive(text, whole);
+    (parts.len() == 2)
+        .then(|| parts.swap_remove(0).composed)
+        .flatten()
+}
+
 /// Tokens of a clause read for an appositive.
 const MAX_APPOSITIVE_SCAN: usize = 60;
 /// Words an appositive description may have.

@@ -383,11 +383,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
     let mut swapped_subject = false;
     if let Some((range, r, unique)) = leftover_names(claim, &status, &reference, &claim_name_stems, index) {
         swapped_subject = unique;
-        // A name of which some word is in no row of the table: made up, or
-        // unknown to it ("Fiscal Discipline Charter", "Eric Shipton").
-        let unknown = claim.toks[range.clone()]
-            .iter()
-            .any(|t| t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0);
+        let unknown = unknown_to_table(claim, &range, index);
         for k in range.clone() {
             if status[k] == Status::Missing {
                 status[k] = Status::Substituted;
@@ -399,8 +395,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             } else {
                 ConflictKind::Role
             },
-            claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
-                .to_string(),
+            claim: run_text(claim, &range),
             reference: r,
         });
     }
@@ -417,8 +412,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
             }
             conflicts.push(Conflict {
                 kind: ConflictKind::Role,
-                claim: claim.text[claim.toks[range.start].span.start..claim.toks[range.end - 1].span.end]
-                    .to_string(),
+                claim: run_text(claim, &range),
                 reference: r,
             });
         }
@@ -964,7 +958,6 @@ fn misplaced_name(
     reference: &Analysed,
     claim_name_stems: &HashSet<String>,
 ) -> Option<(std::ops::Range<usize>, String)> {
-    let listed = |a: &Analysed, r: &std::ops::Range<usize>| a.toks[r.clone()].iter().any(|t| t.norm == "and");
     let names = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<usize> {
         r.clone()
             .filter(|&k| a.toks[k].shape == Shape::Name && a.toks[k].is_content())
@@ -994,12 +987,28 @@ fn misplaced_name(
                     .all(|&k| !claim_name_stems.contains(&reference.toks[k].stem))
         });
         if let Some(r) = other {
-            let text =
-                &reference.text[reference.toks[r.start].span.start..reference.toks[r.end - 1].span.end];
-            return Some((run, text.to_string()));
+            return Some((run, run_text(reference, r)));
         }
     }
     None
+}
+
+/// The text of a run of tokens.
+fn run_text(a: &Analysed, run: &std::ops::Range<usize>) -> String {
+    a.text[a.toks[run.start].span.start..a.toks[run.end - 1].span.end].to_string()
+}
+
+/// True when a name run joins names with "and" ("Hillary and Tenzing").
+fn listed(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    a.toks[run.clone()].iter().any(|t| t.norm == "and")
+}
+
+/// True when some word of a name run is in no row of the table: the name is
+/// made up, or unknown to it ("Fiscal Discipline Charter", "Eric Shipton").
+fn unknown_to_table(a: &Analysed, run: &std::ops::Range<usize>, index: &Index) -> bool {
+    a.toks[run.clone()]
+        .iter()
+        .any(|t| t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0)
 }
 
 /// True when a name run is one item of a list: "and", "or", or a comma and
@@ -1140,9 +1149,6 @@ fn leftover_names(
     if ref_left.is_empty() {
         return None;
     }
-    let phrase = |a: &Analysed, run: &std::ops::Range<usize>| {
-        a.text[a.toks[run.start].span.start..a.toks[run.end - 1].span.end].to_string()
-    };
     for run in &claim_left {
         let role = role_word(claim, run);
         let names_of = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<String> {
@@ -1155,8 +1161,6 @@ fn leftover_names(
         // Two names of one kind share their head or their lead: "Pacific
         // Ocean" / "North Atlantic Ocean", "RMS Californian" / "RMS Carpathia".
         let own = names_of(claim, run);
-        let listed =
-            |a: &Analysed, r: &std::ops::Range<usize>| a.toks[r.clone()].iter().any(|t| t.norm == "and");
         let titled = |a: &Analysed, r: &std::ops::Range<usize>| {
             a.toks[r.start.saturating_sub(1)..r.end]
                 .iter()
@@ -1203,9 +1207,7 @@ fn leftover_names(
                 && in_subject(reference, r)
                 && verb_after_matched(claim, run, status)
                 && rest_matched(claim, run, status, index)
-                && claim.toks[run.clone()].iter().any(|t| {
-                    t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0
-                })
+                && unknown_to_table(claim, run, index)
         };
         let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r);
         let same_role = ref_left.iter().find(|r| {
@@ -1214,7 +1216,7 @@ fn leftover_names(
                 || swap(r)
         });
         if let Some(r) = same_role {
-            let (c, rp) = (phrase(claim, run), phrase(reference, r));
+            let (c, rp) = (run_text(claim, run), run_text(reference, r));
             let derived = claim.toks[run.clone()].iter().any(|t| {
                 reference.toks[r.clone()]
                     .iter()

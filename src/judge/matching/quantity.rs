@@ -423,6 +423,11 @@ fn counted_noun(a: &Analysed, k: usize) -> Option<String> {
     let mut last: Option<&Token> = None;
     for (n, x) in toks.iter().enumerate().skip(k).take(NOUN_WINDOW) {
         let gap = a.text.get(toks[n - 1].span.end..x.span.start).unwrap_or(" ");
+        // A compound adjective counts the word it is hyphenated to: the
+        // "two-booster" version has two boosters, not two versions.
+        if n == k && gap == "-" && x.is_content() && x.shape != Shape::Number {
+            return Some(x.stem.clone());
+        }
         if !x.is_content()
             || x.shape == Shape::Number
             || lexicon::is_verb_like(&x.norm)
@@ -621,6 +626,14 @@ mod tests {
         let r = one("About 2.3 million doses were ready.");
         assert_eq!(relation(&c, &r), Relation::Holds);
         assert_eq!(c.noun.as_deref(), Some("dose"));
+        // A hyphenated count counts the word it is joined to, not the noun
+        // the compound describes.
+        let compound = one("The first flight used the two-booster Ariane 62 configuration.");
+        assert_eq!(compound.noun.as_deref(), Some("booster"));
+        assert!(same_noun(
+            &compound,
+            &one("The maiden flight used four boosters.")
+        ));
         // Adjacent whole numbers exclude each other.
         assert_eq!(
             relation(&one("It opened in 2023."), &one("It opened in 2024.")),

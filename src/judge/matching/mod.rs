@@ -267,7 +267,6 @@ impl Alignment {
     }
 
     /// Coverage of the claim by this reference and another together.
-    /// Coverage of the claim by this reference and another together.
     pub fn joint_coverage(&self, other: &Alignment) -> f64 {
         let total: f64 = self.weights.iter().sum();
         if total <= 0.0 {
@@ -729,8 +728,12 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         key: claim
             .toks
             .iter()
-            .map(|t| {
-                t.is_content() && t.shape == Shape::Name && !parens.iter().any(|r| r.contains(&t.span.start))
+            .enumerate()
+            .map(|(i, t)| {
+                t.is_content()
+                    && t.shape == Shape::Name
+                    && !parens.iter().any(|r| r.contains(&t.span.start))
+                    && !describes_next(claim, i)
             })
             .collect(),
 
@@ -875,6 +878,24 @@ fn numbers_and_dates(
             });
         }
     }
+}
+
+/// True when the name at `i` is a lone capitalised adjective describing the
+/// plain noun after it ("the Allied landings", "a Papal visit"): a
+/// description, not an entity the claim is about.
+fn describes_next(a: &Analysed, i: usize) -> bool {
+    let toks = &a.toks;
+    let alone = |j: usize| toks.get(j).is_none_or(|t| t.shape != Shape::Name);
+    a.text[toks[i].span.clone()].starts_with(char::is_uppercase)
+        && i.checked_sub(1).is_none_or(alone)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_content() && n.shape == Shape::Word && relations::is_noun(&n.norm))
+        && a.text[toks[i].span.end..toks[i + 1].span.start].trim().is_empty()
+        && wordnet::is_lemma(&toks[i].norm, wordnet::Pos::Adj)
+        // A people or its language ("Chinese", "Irish") tells one place
+        // from another: it stays a key detail.
+        && !wordnet::is_lemma(&toks[i].norm, wordnet::Pos::Noun)
 }
 
 /// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
@@ -1869,7 +1890,7 @@ mod tests {
         assert!(!derived_name("kenya", "kenyatta"));
     }
 
-    fn conflicts(claim: &str, reference: &str) -> Vec<Conflict> {
+    fn alignment(claim: &str, reference: &str) -> Alignment {
         let index = Index::build(vec![crate::reference::Reference {
             id: "R1".into(),
             statement: reference.into(),
@@ -1878,7 +1899,34 @@ mod tests {
             aliases: Vec::new(),
             origin: ("t.csv".into(), 2),
         }]);
-        align(&Analysed::new(claim, &index), &index, 0, 1.0).conflicts
+        align(&Analysed::new(claim, &index), &index, 0, 1.0)
+    }
+
+    fn conflicts(claim: &str, reference: &str) -> Vec<Conflict> {
+        alignment(claim, reference).conflicts
+    }
+
+    #[test]
+    fn a_capitalised_adjective_describes_but_a_people_is_a_key_detail() {
+        let reference = "The convoy reached Halifax with 40 ships in June 1941.";
+        // "Papal" only describes the ships; a missing description is no missing name.
+        assert!(alignment(
+            "The Papal convoy reached Halifax with 40 ships in June 1941.",
+            reference
+        )
+        .accounts_for_keys(None));
+        // "Irish" names a people: which ships they were is part of the claim.
+        assert!(!alignment(
+            "The convoy reached Halifax with 40 Irish ships in June 1941.",
+            reference
+        )
+        .accounts_for_keys(None));
+        // A name is a key detail, however it is written.
+        assert!(!alignment(
+            "The convoy reached Halifax with 40 ships in June 1941 for Canada.",
+            reference
+        )
+        .accounts_for_keys(None));
     }
 
     #[test]

@@ -337,7 +337,6 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("close", "open"),
     ("cold", "hot"),
     ("decreas", "increas"),
-    ("defeat", "win"),
     ("earli", "later"),
     ("east", "west"),
     ("entranc", "exit"),
@@ -858,6 +857,11 @@ pub fn is_month(folded: &str) -> bool {
     classes_of(folded).iter().any(|&c| CLASSES[c].0 == "month")
 }
 
+/// True for a day of the week ("monday"): part of a date, not a name.
+pub fn is_weekday(folded: &str) -> bool {
+    classes_of(folded).iter().any(|&c| CLASSES[c].0 == "weekday")
+}
+
 /// The months' full names, January first (folded).
 pub fn months() -> &'static [&'static str] {
     CLASSES
@@ -988,6 +992,8 @@ mod tests {
         assert!(is_negation(&crate::text::fold("wasn’t")));
         assert!(is_abbreviation("u.s"));
         assert!(are_antonyms("end", "began"));
+        // To defeat a team is to win against it.
+        assert!(!are_antonyms("defeat", "win"));
         assert_eq!(shared_class("dancehall", "metal"), Some("genre"));
         assert_eq!(shared_class("singers", "actor"), Some("profession"));
         assert_eq!(shared_class("singers", "singer"), None);

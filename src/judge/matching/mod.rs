@@ -440,13 +440,16 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     .any(|x| x.norm != t.norm && x.norm.contains(t.norm.as_str()))
             }) {
                 Some(ConflictKind::Category(class))
-            } else if is_name(t) && is_name(r) && near_miss(t, r) {
+            } else if !stop_like(t) && !stop_like(r) && is_name(t) && is_name(r) && near_miss(t, r) {
                 status[i] = Status::NearMiss;
                 Some(ConflictKind::Name)
             } else if is_name(t)
                 && is_name(r)
-                && !lexicon::is_month(&t.norm)
-                && !lexicon::is_month(&r.norm)
+                // A capitalised pronoun or article ("He" after a quotation)
+                // and a date's month or weekday are not names.
+                && ![t, r]
+                    .iter()
+                    .any(|x| stop_like(x) || lexicon::is_month(&x.norm) || lexicon::is_weekday(&x.norm))
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
                     ref_name_stems.contains(x.stem.as_str())
                 })
@@ -901,8 +904,9 @@ fn describes_next(a: &Analysed, i: usize) -> bool {
 /// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
 fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     let toks = &a.toks;
-    // A month is part of a date (compared as one), not a name.
-    let named = |t: &Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm);
+    // A month or a weekday is part of a date (compared as one), not a name.
+    let named =
+        |t: &Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm) && !lexicon::is_weekday(&t.norm);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -941,10 +945,20 @@ fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
                 break;
             }
         }
-        out.push(start..end);
+        // A capitalised pronoun or article alone ("He", "They" after a
+        // quotation) names nothing.
+        if !toks[start..end].iter().all(stop_like) {
+            out.push(start..end);
+        }
         i = end;
     }
     out
+}
+
+/// True for a stop word, capitalised or not ("He" after a quotation is
+/// shaped like a name).
+fn stop_like(t: &Token) -> bool {
+    t.stop || lexicon::is_stop_word(&t.norm)
 }
 
 /// True when a name run opens its text (only stop words before it).
@@ -1003,6 +1017,9 @@ fn misplaced_name(
                     .iter()
                     .any(|t| own_stems.contains(&t.stem.as_str()))
                 && slot_before(reference, r).as_ref() == Some(&slot)
+                // "in the U.S." / "in the United States": one name, spelled out.
+                && !acronym_of(claim, &run, reference, r)
+                && !acronym_of(reference, r, claim, &run)
                 && names(reference, r)
                     .iter()
                     .all(|&k| !claim_name_stems.contains(&reference.toks[k].stem))
@@ -1012,6 +1029,19 @@ fn misplaced_name(
         }
     }
     None
+}
+
+/// True when the run `short` of `a` is one acronym whose letters start the
+/// words of the run `long` of `b` ("U.S." and "United States").
+fn acronym_of(
+    a: &Analysed,
+    short: &std::ops::Range<usize>,
+    b: &Analysed,
+    long: &std::ops::Range<usize>,
+) -> bool {
+    short.len() == 1
+        && is_acronym(a, &a.toks[short.start])
+        && acronym_run(&a.toks[short.start].norm, &b.toks[long.clone()]).is_some()
 }
 
 /// The text of a run of tokens.
@@ -1904,6 +1934,39 @@ mod tests {
 
     fn conflicts(claim: &str, reference: &str) -> Vec<Conflict> {
         alignment(claim, reference).conflicts
+    }
+
+    #[test]
+    fn pronouns_weekdays_and_spelled_out_acronyms_are_no_other_name() {
+        // A pronoun capitalised after a quotation is no name in the role of one.
+        let found = conflicts(
+            "The manager called the club 'a circus' He believes he could have saved Leeds.",
+            "Former manager Redknapp believes he could have saved Leeds.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A weekday is part of a date, not a name against a team.
+        let found = conflicts(
+            "Rangers beat Raith Rovers at Ibrox on Sunday.",
+            "Rangers beat Raith Rovers at Ibrox after their win over Hibernian.",
+        );
+        assert!(found.iter().all(|c| c.claim != "Sunday"), "{found:?}");
+        // "in the U.S." and "in the United States" fill the slot with one name.
+        let found = conflicts(
+            "Protests followed incidents in the U.S. involving police.",
+            "Protests followed incidents in the United States in which police shot men.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Another name in that slot still conflicts.
+        let found = conflicts(
+            "Protests followed incidents in the Netherlands involving police.",
+            "Protests followed incidents in the United States in which police shot men.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind.is_role() || c.kind == ConflictKind::Name),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -737,6 +737,7 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
                     && t.shape == Shape::Name
                     && !parens.iter().any(|r| r.contains(&t.span.start))
                     && !describes_next(claim, i)
+                    && !given_name_of_found(claim, &status, i)
             })
             .collect(),
 
@@ -881,6 +882,21 @@ fn numbers_and_dates(
             });
         }
     }
+}
+
+/// True when the name at `i` opens a person-like run of two or more
+/// capitalised words whose last word (the surname) the reference has:
+/// "Alberto Bueno" is the reference's "Bueno".
+fn given_name_of_found(a: &Analysed, status: &[Status], i: usize) -> bool {
+    name_runs(a).iter().any(|run| {
+        run.len() >= 2
+            && run.start == i
+            && a.toks[run.clone()].iter().all(|t| t.shape == Shape::Name)
+            && status[run.end - 1] == Status::Matched
+            && status[run.start + 1..run.end]
+                .iter()
+                .all(|s| *s == Status::Matched)
+    })
 }
 
 /// True when the name at `i` is a lone capitalised adjective describing the
@@ -1967,6 +1983,21 @@ mod tests {
                 .any(|c| c.kind.is_role() || c.kind == ConflictKind::Name),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_the_reference_has_accounts_for_the_person() {
+        let a = alignment(
+            "On Saturday Jack Marsh scored twice for Leeds.",
+            "On Saturday Marsh scored twice for Leeds.",
+        );
+        assert!(a.accounts_for_keys(None) && a.conflicts.is_empty(), "{a:?}");
+        // Another given name with that surname is another person.
+        let a = alignment(
+            "On Saturday Jack Marsh scored twice for Leeds.",
+            "On Saturday Ann Marsh scored twice for Leeds.",
+        );
+        assert!(!a.conflicts.is_empty(), "{a:?}");
     }
 
     #[test]

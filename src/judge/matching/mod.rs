@@ -1060,6 +1060,16 @@ fn acronym_of(
         && acronym_run(&a.toks[short.start].norm, &b.toks[long.clone()]).is_some()
 }
 
+/// The stem of a name run's head word: the last word before its first "of"
+/// ("Bank of England" is a bank), else its last word.
+fn name_head(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
+    let end = run.clone().find(|&k| a.toks[k].norm == "of").unwrap_or(run.end);
+    (run.start..end)
+        .rev()
+        .find(|&k| a.toks[k].shape == Shape::Name)
+        .map(|k| a.toks[k].stem.clone())
+}
+
 /// The text of a run of tokens.
 fn run_text(a: &Analysed, run: &std::ops::Range<usize>) -> String {
     a.text[a.toks[run.start].span.start..a.toks[run.end - 1].span.end].to_string()
@@ -1240,6 +1250,9 @@ fn leftover_names(
                 && own.len() > 1
                 && theirs.len() > 1
                 && own.last() == theirs.last()
+                // "Duke of York" is a duke, "New York" a city: the head of
+                // a name with "of" comes before it.
+                && name_head(claim, run) == name_head(reference, r)
                 // A shared surname with a title on either side is one
                 // person: "William Ruto" and "Mr Ruto".
                 && !titled(claim, run)
@@ -1983,6 +1996,22 @@ mod tests {
                 .any(|c| c.kind.is_role() || c.kind == ConflictKind::Name),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn names_with_of_are_headed_by_the_word_before_it() {
+        // A duke is no city: they share a word, not a kind.
+        let found = conflicts(
+            "The princess was seen in New York on Friday.",
+            "The princess, daughter of the Duke of York, was seen on Friday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Two banks are of one kind.
+        let found = conflicts(
+            "The loan came from the Bank of France in 1990.",
+            "The loan came from the Bank of England in 1990.",
+        );
+        assert!(!found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -166,7 +166,10 @@ const NEGATIONS: &[&str] = &[
     "lacked",
     "lacking",
     "lacks",
+    "mightnt",
+    "mustnt",
     "n't",
+    "neednt",
     "neither",
     "never",
     "no",
@@ -176,6 +179,8 @@ const NEGATIONS: &[&str] = &[
     "not",
     "nothing",
     "nowhere",
+    // "n't" split from its verb, as in tokenised text ("did n't").
+    "nt",
     "rarely",
     "refuse",
     "refused",
@@ -792,6 +797,18 @@ pub fn is_abbreviation(folded: &str) -> bool {
 /// True for negation cues ("not", "never", "fails").
 pub fn is_negation(folded: &str) -> bool {
     contains(List::Negations, folded) || folded.ends_with("n't") || folded.ends_with("n’t")
+}
+
+/// Negated auxiliaries ("didn't", "cannot", a split "n't"), folded: a
+/// negation and a function word, matched by "did not".
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent",
+    "isnt", "mightnt", "mustnt", "neednt", "nt", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+];
+
+/// True for a negated auxiliary ("didn't", "isn't", "cannot").
+pub fn is_negated_auxiliary(folded: &str) -> bool {
+    NEGATED_AUXILIARIES.contains(&folded)
 }
 
 /// True for hedge and opinion words.

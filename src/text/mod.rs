@@ -198,7 +198,7 @@ pub(crate) fn word_token(start: usize, whole: &str, first: bool) -> Option<Token
         return None;
     }
     let shape = shape_of(word, first);
-    let stop = shape == Shape::Word && lexicon::is_stop_word(&norm);
+    let stop = shape == Shape::Word && (lexicon::is_stop_word(&norm) || lexicon::is_negated_auxiliary(&norm));
     let stem = stem(&norm);
     Some(Token {
         span: start..start + whole.len(),

@@ -2015,6 +2015,23 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_auxiliary_is_not_in_any_spelling() {
+        for claim in [
+            "The council didn't approve the plan.",
+            "The council did n't approve the plan.",
+            "The council did not approve the plan.",
+        ] {
+            let a = alignment(claim, "The council did not approve the plan.");
+            assert!(a.conflicts.is_empty() && a.coverage > 0.99, "{claim}: {a:?}");
+            let a = alignment(claim, "The council approved the plan.");
+            assert!(
+                a.conflicts.iter().any(|c| c.kind == ConflictKind::Negation),
+                "{claim}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_surname_the_reference_has_accounts_for_the_person() {
         let a = alignment(
             "On Saturday Jack Marsh scored twice for Leeds.",

@@ -412,7 +412,7 @@ impl WordNet {
     /// of every relation below.
     fn senses(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
         thread_local! {
-            static MEMO: std::cell::RefCell<SenseMemo> = std::cell::RefCell::new(SenseMemo::new());
+            static MEMO: std::cell::RefCell<SenseMemo> = std::cell::RefCell::new(SenseMemo::default());
         }
         let key = (word.to_string(), pos.index(), limit);
         if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
@@ -597,7 +597,7 @@ impl WordNet {
 type BaseMemo = rustc_hash::FxHashMap<String, Vec<&'static str>>;
 
 /// (word, part of speech, sense limit) -> senses with their ranks.
-type SenseMemo = std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>;
+type SenseMemo = rustc_hash::FxHashMap<(String, usize, usize), Vec<(u32, usize)>>;
 
 /// Base forms of a word for a part of speech, like WordNet's `morphy`: the
 /// word itself, then its entries in the exception lists ("geese" → "goose",

@@ -126,6 +126,18 @@ impl CsvTable {
             .map_or("", str::trim)
     }
 
+    /// Position of a column by name, for [`CsvTable::cell`]: looked up once
+    /// per table instead of once per row.
+    pub fn column(&self, column: &str) -> Option<usize> {
+        self.columns.get(column).copied()
+    }
+
+    /// Cell of a row by column position ([`CsvTable::column`]), trimmed;
+    /// empty when the column is absent. The same as [`CsvTable::get`].
+    pub fn cell<'a>(record: &'a csv::StringRecord, column: Option<usize>) -> &'a str {
+        column.and_then(|i| record.get(i)).map_or("", str::trim)
+    }
+
     /// True when the header has this column.
     pub fn has(&self, column: &str) -> bool {
         self.columns.contains_key(column)

@@ -134,7 +134,7 @@ impl CsvTable {
 
     /// Cell of a row by column position ([`CsvTable::column`]), trimmed;
     /// empty when the column is absent. The same as [`CsvTable::get`].
-    pub fn cell<'a>(record: &'a csv::StringRecord, column: Option<usize>) -> &'a str {
+    pub fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
         column.and_then(|i| record.get(i)).map_or("", str::trim)
     }
 

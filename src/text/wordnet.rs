@@ -559,43 +559,18 @@ impl WordNet {
         if a == b {
             return false;
         }
-        let bases = |w: &str| {
-            let mut out: Vec<&'static str> = Vec::new();
-            for pos in ALL_POS {
-                for &base in self.base_forms(w, pos).iter() {
-                    if !out.contains(&base) {
-                        out.push(base);
-                    }
-                }
-            }
-            out
-        };
-        let (la, lb) = (bases(a), bases(b));
-        let direct = la.iter().any(|&x| {
-            lb.iter()
+        let (pa, pb) = (self.antonym_profile(a), self.antonym_profile(b));
+        let direct = pa.bases.iter().any(|&x| {
+            pb.bases
+                .iter()
                 .any(|&y| x != y && self.antonyms.binary_search_by(|p| p.cmp(&ordered(x, y))).is_ok())
         });
         if direct {
             return true;
         }
         // Indirect antonymy of adjectives: "huge" is similar to "large", whose antonym is "small".
-        let heads = |w: &str| {
-            let mut out: Vec<u32> = Vec::new();
-            for &(s, _) in self.senses(w, Pos::Adj, FIRST_SENSES).iter() {
-                out.push(s);
-                let from = self.similar.partition_point(|&(sat, _)| sat < s);
-                out.extend(
-                    self.similar[from..]
-                        .iter()
-                        .take_while(|&&(sat, _)| sat == s)
-                        .map(|&(_, h)| h),
-                );
-            }
-            out
-        };
-        let (ha, hb) = (heads(a), heads(b));
-        ha.iter().any(|&x| {
-            hb.iter().any(|&y| {
+        pa.heads.iter().any(|&x| {
+            pb.heads.iter().any(|&y| {
                 x != y
                     && self
                         .synset_antonyms
@@ -604,6 +579,54 @@ impl WordNet {
             })
         })
     }
+
+    /// What [`WordNet::antonyms`] compares of a word, memoised per thread:
+    /// its base forms in every part of speech, and the adjective synsets it
+    /// heads or is similar to.
+    fn antonym_profile(&self, w: &str) -> Rc<AntonymProfile> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<String, Rc<AntonymProfile>>> =
+                std::cell::RefCell::new(Default::default());
+        }
+        if let Some(p) = MEMO.with(|m| m.borrow().get(w).cloned()) {
+            return p;
+        }
+        let mut bases: Vec<&'static str> = Vec::new();
+        for pos in ALL_POS {
+            for &base in self.base_forms(w, pos).iter() {
+                if !bases.contains(&base) {
+                    bases.push(base);
+                }
+            }
+        }
+        let mut heads: Vec<u32> = Vec::new();
+        for &(s, _) in self.senses(w, Pos::Adj, FIRST_SENSES).iter() {
+            heads.push(s);
+            let from = self.similar.partition_point(|&(sat, _)| sat < s);
+            heads.extend(
+                self.similar[from..]
+                    .iter()
+                    .take_while(|&&(sat, _)| sat == s)
+                    .map(|&(_, h)| h),
+            );
+        }
+        let p = Rc::new(AntonymProfile { bases, heads });
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 500_000 {
+                m.clear();
+            }
+            m.insert(w.to_string(), Rc::clone(&p));
+        });
+        p
+    }
+}
+
+/// A word's base forms (all parts of speech) and the adjective synsets it
+/// heads or is similar to, for [`WordNet::antonyms`].
+struct AntonymProfile {
+    bases: Vec<&'static str>,
+    heads: Vec<u32>,
 }
 
 /// Word -> its base forms (for one part of speech).

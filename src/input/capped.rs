@@ -68,6 +68,12 @@ fn read_article_with(path: &Path, max: usize) -> Result<Vec<u8>> {
     })
 }
 
+/// True for the bytes that move the CSV scanners' states: quote, comma,
+/// CR and LF. Any other byte only lengthens the field it is in.
+pub(crate) fn is_csv_special(b: u8) -> bool {
+    matches!(b, b'"' | b',' | b'\n' | b'\r')
+}
+
 /// Reads a CSV file's bytes, refusing the first cell over
 /// [`MAX_CELL_BYTES`] (`PATH:LINE: cell N is larger than ...`, LINE being
 /// where its record starts), as the CSV reader would split it: a quote
@@ -93,7 +99,40 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
     let mut field = 0usize;
     let mut len = 0usize;
     read_scanned(path, |chunk| {
-        for &b in chunk {
+        let mut i = 0;
+        while i < chunk.len() {
+            // A run of bytes that are none of `"`, `,`, CR, LF, taken at
+            // once: each starts or continues a field's text and counts
+            // towards its length, whatever the state.
+            let run = chunk[i..]
+                .iter()
+                .position(|&b| is_csv_special(b))
+                .unwrap_or(chunk.len() - i);
+            if run > 0 {
+                if !record_started {
+                    record_started = true;
+                    record_line = line;
+                }
+                if state != State::Quoted {
+                    state = State::Unquoted;
+                }
+                prev = chunk[i + run - 1];
+                i += run;
+                len += run;
+                if len > max {
+                    return Err(Error::invalid(
+                        path,
+                        record_line,
+                        format!(
+                            "cell {} is larger than {max} bytes (unbalanced quote?)",
+                            field + 1
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let b = chunk[i];
+            i += 1;
             if !record_started && !matches!(b, b'\n' | b'\r') {
                 record_started = true;
                 record_line = line;

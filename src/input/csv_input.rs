@@ -126,6 +126,18 @@ impl CsvTable {
             .map_or("", str::trim)
     }
 
+    /// Position of a column by name, for [`CsvTable::cell`]: looked up once
+    /// per table instead of once per row.
+    pub fn column(&self, column: &str) -> Option<usize> {
+        self.columns.get(column).copied()
+    }
+
+    /// Cell of a row by column position ([`CsvTable::column`]), trimmed;
+    /// empty when the column is absent. The same as [`CsvTable::get`].
+    pub fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
+        column.and_then(|i| record.get(i)).map_or("", str::trim)
+    }
+
     /// True when the header has this column.
     pub fn has(&self, column: &str) -> bool {
         self.columns.contains_key(column)
@@ -184,8 +196,24 @@ fn unclosed_quote(text: &str) -> Option<u64> {
     let mut open = 0;
     // The reader skips a byte-order mark before the first field.
     let bytes = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of bytes that move no state but into or within a field's
+        // text, taken at once.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| crate::capped::is_csv_special(b))
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            if state != State::Quoted {
+                state = State::Unquoted;
+            }
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
         let is_break = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        i += 1;
         state = match (state, b) {
             (State::FieldStart, b'"') => {
                 open = line;

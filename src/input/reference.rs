@@ -3,9 +3,9 @@
 //! the alias groups they define, in the `aliases` column or in the statement
 //! itself ("Act on the Protection of Personal Information (APPI)").
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::csv_input::CsvTable;
@@ -54,9 +54,11 @@ pub fn parse_table(path: &Path, text: &str) -> Result<Vec<Reference>> {
 fn references(table: CsvTable) -> Result<Vec<Reference>> {
     let path = table.path.as_path();
     let mut out = Vec::with_capacity(table.rows.len());
+    let [id_at, statement_at, rating_at, aliases_at, source_at] =
+        ["id", "statement", "rating", "aliases", "source"].map(|c| table.column(c));
     for (line, record) in &table.rows {
-        let id = table.get(record, "id");
-        let statement = table.get(record, "statement");
+        let id = CsvTable::cell(record, id_at);
+        let statement = CsvTable::cell(record, statement_at);
         if id.is_empty() {
             return Err(Error::invalid(path, *line, "empty `id`"));
         }
@@ -67,7 +69,7 @@ fn references(table: CsvTable) -> Result<Vec<Reference>> {
                 format!("empty `statement` for reference `{id}`"),
             ));
         }
-        let rating = match table.get(record, "rating").to_ascii_lowercase().as_str() {
+        let rating = match CsvTable::cell(record, rating_at).to_ascii_lowercase().as_str() {
             "" | "true" | "supported" | "yes" | "1" => true,
             "false" | "contradicted" | "no" | "0" => false,
             other => {
@@ -78,11 +80,11 @@ fn references(table: CsvTable) -> Result<Vec<Reference>> {
                 ))
             }
         };
-        let aliases = parse_aliases(table.get(record, "aliases"));
+        let aliases = parse_aliases(CsvTable::cell(record, aliases_at));
         out.push(Reference {
             id: id.to_string(),
             statement: statement.to_string(),
-            source: table.get(record, "source").to_string(),
+            source: CsvTable::cell(record, source_at).to_string(),
             rating,
             aliases,
             origin: (path.to_path_buf(), *line),
@@ -186,34 +188,62 @@ fn walk_tables(dir: &Path, walking: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>) -
 
 /// Reads several tables; ids must be unique across all of them.
 pub fn read_tables(paths: &[PathBuf]) -> Result<Vec<Reference>> {
-    let mut all = Vec::new();
-    let mut seen: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
+    let mut tables: Vec<Vec<Reference>> = Vec::with_capacity(paths.len());
     for path in paths {
-        for r in read_table(path)? {
-            if let Some((p, l)) = seen.get(&r.id) {
-                let first = if p == &r.origin.0 {
-                    format!("line {l}")
-                } else {
-                    format!("{}:{l}", p.display())
-                };
-                return Err(Error::invalid(
-                    &r.origin.0,
-                    r.origin.1,
-                    format!("duplicate reference id `{}` (first at {first})", r.id),
-                ));
-            }
-            seen.insert(r.id.clone(), r.origin.clone());
-            all.push(r);
+        match read_table(path) {
+            Ok(rows) => tables.push(rows),
+            // A repeated id in the tables before this one is reported first,
+            // as if each table were checked as soon as it was read.
+            Err(e) => return Err(first_duplicate(&tables).unwrap_or(e)),
         }
+    }
+    if let Some(e) = first_duplicate(&tables) {
+        return Err(e);
+    }
+    // In (table path, line) order whatever the order of `--refs`: equally
+    // good candidates are ranked by their position in the index, so the
+    // order of the tables must not decide between them. Each table is in
+    // line order already, so sorting the tables by path is enough, unless
+    // two of them have the same path.
+    tables.sort_by(|a, b| table_path(a).cmp(&table_path(b)));
+    let same_path = tables.windows(2).any(|w| table_path(&w[0]) == table_path(&w[1]));
+    let mut all: Vec<Reference> = Vec::with_capacity(tables.iter().map(Vec::len).sum());
+    for t in tables {
+        all.extend(t);
     }
     if all.is_empty() {
         return Err(Error::Usage("no reference table given".into()));
     }
-    // In (table path, line) order whatever the order of `--refs`: equally
-    // good candidates are ranked by their position in the index, so the
-    // order of the tables must not decide between them.
-    all.sort_by(|a, b| a.origin.cmp(&b.origin));
+    if same_path {
+        all.sort_by(|a, b| a.origin.cmp(&b.origin));
+    }
     Ok(all)
+}
+
+/// The path of a table's rows (none for a table without rows).
+fn table_path(rows: &[Reference]) -> Option<&Path> {
+    rows.first().map(|r| r.origin.0.as_path())
+}
+
+/// The first reference, in reading order, whose id an earlier one has.
+fn first_duplicate(tables: &[Vec<Reference>]) -> Option<Error> {
+    let mut seen: FxHashMap<&str, &(PathBuf, u64)> = FxHashMap::default();
+    for r in tables.iter().flatten() {
+        if let Some((p, l)) = seen.get(r.id.as_str()) {
+            let first = if p == &r.origin.0 {
+                format!("line {l}")
+            } else {
+                format!("{}:{l}", p.display())
+            };
+            return Some(Error::invalid(
+                &r.origin.0,
+                r.origin.1,
+                format!("duplicate reference id `{}` (first at {first})", r.id),
+            ));
+        }
+        seen.insert(&r.id, &r.origin);
+    }
+    None
 }
 
 /// Alias groups of a table: each group is a list of names for one thing.

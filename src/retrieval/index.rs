@@ -7,7 +7,6 @@
 //! Personal Information" when the table says they are the same thing.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -38,7 +37,7 @@ const B: f64 = 0.75;
 #[derive(Debug)]
 pub struct Index {
     refs: Vec<Reference>,
-    terms: HashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
     /// Postings per term: (reference, impact), by reference. The impact is
     /// the BM25 term-frequency part `tf (K1 + 1) / (tf + K1 (1 - B + B len / avg))`,
     /// computed once when building, so a query only multiplies by idf.
@@ -110,7 +109,7 @@ impl Index {
             .flatten()
             .collect();
         let aliases = Aliases::new(&groups);
-        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut terms: FxHashMap<String, u32> = FxHashMap::default();
         let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut expansions: Vec<Vec<String>> = Vec::with_capacity(refs.len());
         let mut lengths: Vec<u32> = Vec::with_capacity(refs.len());
@@ -293,16 +292,19 @@ impl Index {
     /// The `k` best references for a query of (stem, boost) words,
     /// best first; ties go to the earlier reference.
     ///
-    /// Scores accumulate in a small per-thread hash map (it stays in cache,
-    /// unlike an array over the whole table). Terms are taken rarest first (MaxScore): once the k-th best
+    /// Scores accumulate in per-thread scratch: the references touched, in
+    /// order of first touch, their scores side by side, and a table from
+    /// reference to its place among them (valid for this query only, by a
+    /// generation stamp, so it is never cleared). Terms are taken rarest first (MaxScore): once the k-th best
     /// score beats what all remaining terms could add to a reference not yet
     /// seen, the remaining (long, common) posting lists are only probed for
     /// the references already in play, by binary search, instead of being
-    /// read whole. The best `k` are kept by insertion, never by sorting
-    /// every scored reference.
+    /// read whole. The k-th best score is only looked for once the best
+    /// score so far could beat that bound. The best `k` are kept by
+    /// insertion, never by sorting every scored reference.
     pub fn search(&self, query: &[(String, f64)], k: usize) -> Vec<Hit> {
         thread_local! {
-            static SCRATCH: RefCell<(FxHashMap<u32, f32>, Vec<u32>)> = RefCell::new((FxHashMap::default(), Vec::new()));
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
         // Each term once, at its first boost. A query widened by a large
         // alias group has as many terms as the group has words: no scan of
@@ -327,33 +329,48 @@ impl Index {
             rest[i] = rest[i + 1] + terms[i].1 * self.max_impact[terms[i].0 as usize];
         }
         SCRATCH.with(|cell| {
-            let (scores, touched) = &mut *cell.borrow_mut();
-            scores.clear();
-            touched.clear();
+            let scratch = &mut *cell.borrow_mut();
+            scratch.start(self.refs.len());
+            let Scratch {
+                slots,
+                generation,
+                touched,
+                scores,
+            } = scratch;
+            let generation = *generation;
             let mut probe_from = terms.len();
+            // The best score so far: the k-th best is never above it (scores
+            // only grow), so while it is not above the bound, neither is the k-th.
+            let mut best_so_far = 0.0f32;
             for (i, &(id, weight)) in terms.iter().enumerate() {
-                if i > 0 && touched.len() >= k && kth_score(scores, touched, k) > rest[i] {
+                if i > 0 && touched.len() >= k && best_so_far > rest[i] && kth_score(scores, k) > rest[i] {
                     probe_from = i;
                     break;
                 }
                 for &(doc, impact) in &self.postings[id as usize] {
-                    match scores.entry(doc) {
-                        std::collections::hash_map::Entry::Occupied(mut e) => *e.get_mut() += weight * impact,
-                        std::collections::hash_map::Entry::Vacant(e) => {
-                            e.insert(weight * impact);
-                            touched.push(doc);
-                        }
-                    }
+                    let slot = &mut slots[doc as usize];
+                    let s = if slot.0 == generation {
+                        let s = &mut scores[slot.1 as usize];
+                        *s += weight * impact;
+                        *s
+                    } else {
+                        *slot = (generation, touched.len() as u32);
+                        touched.push(doc);
+                        scores.push(weight * impact);
+                        weight * impact
+                    };
+                    best_so_far = best_so_far.max(s);
                 }
             }
             if probe_from < terms.len() {
                 // Only references that could still reach the top k are
                 // probed, and at most the PROBE_LIMIT best of them so far.
-                let kth = kth_score(scores, touched, k);
+                let kth = kth_score(scores, k);
                 let mut hopeful: Vec<(f32, u32)> = touched
                     .iter()
-                    .filter(|d| scores[d] + rest[probe_from] >= kth)
-                    .map(|&d| (scores[&d], d))
+                    .zip(scores.iter())
+                    .filter(|&(_, &s)| s + rest[probe_from] >= kth)
+                    .map(|(&d, &s)| (s, d))
                     .collect();
                 if hopeful.len() > PROBE_LIMIT {
                     // Best partial scores first; the reference breaks ties, so
@@ -367,18 +384,16 @@ impl Index {
                     let list = &self.postings[id as usize];
                     for &doc in &hopeful {
                         if let Ok(p) = list.binary_search_by(|&(d, _)| d.cmp(&doc)) {
-                            if let Some(s) = scores.get_mut(&doc) {
-                                *s += weight * list[p].1;
-                            }
+                            scores[slots[doc as usize].1 as usize] += weight * list[p].1;
                         }
                     }
                 }
             }
             let mut best: Vec<Hit> = Vec::with_capacity(k + 1);
-            for &doc in touched.iter() {
+            for (&doc, &score) in touched.iter().zip(scores.iter()) {
                 let hit = Hit {
                     doc: doc as usize,
-                    score: f64::from(scores[&doc]),
+                    score: f64::from(score),
                 };
                 if best.len() == k && !better(&hit, &best[k - 1]) {
                     continue;
@@ -392,11 +407,41 @@ impl Index {
     }
 }
 
-/// The k-th highest score among the touched references.
-fn kth_score(scores: &FxHashMap<u32, f32>, touched: &[u32], k: usize) -> f32 {
+/// One thread's working memory for [`Index::search`].
+#[derive(Default)]
+struct Scratch {
+    /// Per reference: (generation, place in `touched`); the place holds for
+    /// the current query only when the generation is the current one.
+    slots: Vec<(u32, u32)>,
+    /// The current query's generation (never 0, which unused slots hold).
+    generation: u32,
+    /// References scored by the current query, in order of first touch.
+    touched: Vec<u32>,
+    /// Their scores, side by side with `touched`.
+    scores: Vec<f32>,
+}
+
+impl Scratch {
+    /// Readies the scratch for a query over `refs` references.
+    fn start(&mut self, refs: usize) {
+        if self.slots.len() < refs {
+            self.slots.resize(refs, (0, 0));
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Wrapped: old stamps could read as current.
+            self.slots.fill((0, 0));
+            self.generation = 1;
+        }
+        self.touched.clear();
+        self.scores.clear();
+    }
+}
+
+/// The k-th highest of the touched references' scores.
+fn kth_score(scores: &[f32], k: usize) -> f32 {
     let mut top: Vec<f32> = Vec::with_capacity(k + 1);
-    for doc in touched {
-        let s = scores[doc];
+    for &s in scores {
         if top.len() < k || s > top[k - 1] {
             let at = top.partition_point(|&x| x >= s);
             top.insert(at, s);

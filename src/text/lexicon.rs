@@ -4,7 +4,6 @@
 //! These are general English resources, never words of a particular article
 //! or table. Lists are kept sorted for readers (a test checks it).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOP_WORDS: &[&str] = &[
@@ -774,7 +773,7 @@ impl List {
 /// test checks it) for readers; lookups go through a hash set built once per
 /// list, since they run for every word of every claim and candidate.
 fn contains(list: List, word: &str) -> bool {
-    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+    static SETS: OnceLock<Vec<rustc_hash::FxHashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         List::ALL
             .iter()
@@ -858,7 +857,7 @@ pub fn is_person_title(folded: &str) -> bool {
 
 /// True for the 5,000 most frequent English words (see `tools/gen_common_words.py`).
 pub fn is_common_word(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
             include_str!("../data/common_words.txt")
@@ -897,7 +896,7 @@ pub fn is_count_word(folded: &str) -> bool {
 
 /// True for adjectives mostly used subjectively (see `tools/gen_subjective_words.py`).
 pub fn is_subjective(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
             include_str!("../data/subjective_words.txt")
@@ -939,9 +938,9 @@ pub fn class_of(folded: &str) -> Option<&'static str> {
 
 /// Indices in `CLASSES` of the classes a word (or its singular) belongs to.
 fn classes_of(word: &str) -> Vec<usize> {
-    static MEMBERS: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    static MEMBERS: OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
     let map = MEMBERS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut map: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
         for (i, (_, members)) in CLASSES.iter().enumerate() {
             for m in *members {
                 map.entry(m).or_default().push(i);

@@ -92,8 +92,8 @@ pub fn stem(folded: &str) -> String {
         return folded.to_string();
     }
     thread_local! {
-        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
     if let Some(s) = STEMS.with(|m| m.borrow().get(folded).cloned()) {
         return s;

@@ -6,8 +6,8 @@
 //! per thread and remembers the answer; the answers are the ones `wordnet`
 //! gives, so results do not depend on the order of questions or threads.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::wordnet::{self, Pos};
 
@@ -25,9 +25,9 @@ enum Ask {
 #[derive(Default)]
 struct Memo {
     /// Words seen so far, numbered.
-    words: HashMap<String, u32>,
+    words: FxHashMap<String, u32>,
     /// (question, word, word) -> answer.
-    answers: HashMap<(u8, u32, u32), bool>,
+    answers: FxHashMap<(u8, u32, u32), bool>,
 }
 
 impl Memo {

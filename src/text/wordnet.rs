@@ -14,6 +14,7 @@
 //! [`FIRST_SENSES`] senses in WordNet's order (most frequent first), so that
 //! rare senses ("rock" as a candy) do not create false relations.
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// How many of a word's senses (in WordNet order) count as its meaning.
@@ -347,20 +348,20 @@ impl WordNet {
     /// [`WordNet::base_forms_uncached`], memoised per thread and part of
     /// speech: matching asks for the same words' base forms again and again,
     /// and each answer costs several binary searches over the lemmas.
-    fn base_forms(&self, word: &str, pos: Pos) -> Vec<&'static str> {
+    fn base_forms(&self, word: &str, pos: Pos) -> Rc<[&'static str]> {
         thread_local! {
             static MEMO: std::cell::RefCell<[BaseMemo; 4]> = std::cell::RefCell::new(Default::default());
         }
         if let Some(v) = MEMO.with(|m| m.borrow()[pos.index()].get(word).cloned()) {
             return v;
         }
-        let v = self.base_forms_uncached(word, pos);
+        let v: Rc<[&'static str]> = self.base_forms_uncached(word, pos).into();
         MEMO.with(|m| {
             let memo = &mut m.borrow_mut()[pos.index()];
             if memo.len() > 500_000 {
                 memo.clear();
             }
-            memo.insert(word.to_string(), v.clone());
+            memo.insert(word.to_string(), Rc::clone(&v));
         });
         v
     }
@@ -410,28 +411,40 @@ impl WordNet {
     /// Memoised per thread: matching asks about the same few thousand words
     /// again and again, and base forms plus lemma lookups are the costly part
     /// of every relation below.
-    fn senses(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
+    /// A repeated question allocates nothing: the memo is looked up by the
+    /// word as given and shares its answer.
+    fn senses(&self, word: &str, pos: Pos, limit: usize) -> Rc<[(u32, usize)]> {
         thread_local! {
-            static MEMO: std::cell::RefCell<SenseMemo> = std::cell::RefCell::new(SenseMemo::new());
+            static MEMO: std::cell::RefCell<SenseMemo> = std::cell::RefCell::new(SenseMemo::default());
         }
-        let key = (word.to_string(), pos.index(), limit);
-        if let Some(v) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        let key = (pos.index(), limit);
+        let hit = MEMO.with(|m| {
+            m.borrow()
+                .get(word)
+                .and_then(|l| l.iter().find(|(k, _)| *k == key).map(|(_, v)| Rc::clone(v)))
+        });
+        if let Some(v) = hit {
             return v;
         }
-        let v = self.senses_uncached(word, pos, limit);
+        let v: Rc<[(u32, usize)]> = self.senses_uncached(word, pos, limit).into();
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
             if m.len() > 500_000 {
                 m.clear();
             }
-            m.insert(key, v.clone());
+            match m.get_mut(word) {
+                Some(l) => l.push((key, Rc::clone(&v))),
+                None => {
+                    m.insert(word.to_string(), vec![(key, Rc::clone(&v))]);
+                }
+            }
         });
         v
     }
 
     fn senses_uncached(&self, word: &str, pos: Pos, limit: usize) -> Vec<(u32, usize)> {
         let mut out: Vec<(u32, usize)> = Vec::new();
-        for base in self.base_forms(word, pos) {
+        for &base in self.base_forms(word, pos).iter() {
             for (rank, &s) in self.lemma_senses(base, pos).iter().take(limit).enumerate() {
                 if !out.iter().any(|&(t, _)| t == s) {
                     out.push((s, rank));
@@ -502,13 +515,13 @@ impl WordNet {
         for pos in [Pos::Noun, Pos::Verb] {
             let up_a: Vec<_> = self
                 .senses(a, pos, usize::MAX)
-                .into_iter()
-                .map(|(s, r)| (r, self.ancestors(s, 2)))
+                .iter()
+                .map(|&(s, r)| (r, self.ancestors(s, 2)))
                 .collect();
             let up_b: Vec<_> = self
                 .senses(b, pos, usize::MAX)
-                .into_iter()
-                .map(|(s, r)| (r, self.ancestors(s, 2)))
+                .iter()
+                .map(|&(s, r)| (r, self.ancestors(s, 2)))
                 .collect();
             for (rank_a, anc_a) in &up_a {
                 for (rank_b, anc_b) in &up_b {
@@ -546,43 +559,18 @@ impl WordNet {
         if a == b {
             return false;
         }
-        let bases = |w: &str| {
-            let mut out: Vec<&'static str> = Vec::new();
-            for pos in ALL_POS {
-                for base in self.base_forms(w, pos) {
-                    if !out.contains(&base) {
-                        out.push(base);
-                    }
-                }
-            }
-            out
-        };
-        let (la, lb) = (bases(a), bases(b));
-        let direct = la.iter().any(|&x| {
-            lb.iter()
+        let (pa, pb) = (self.antonym_profile(a), self.antonym_profile(b));
+        let direct = pa.bases.iter().any(|&x| {
+            pb.bases
+                .iter()
                 .any(|&y| x != y && self.antonyms.binary_search_by(|p| p.cmp(&ordered(x, y))).is_ok())
         });
         if direct {
             return true;
         }
         // Indirect antonymy of adjectives: "huge" is similar to "large", whose antonym is "small".
-        let heads = |w: &str| {
-            let mut out: Vec<u32> = Vec::new();
-            for (s, _) in self.senses(w, Pos::Adj, FIRST_SENSES) {
-                out.push(s);
-                let from = self.similar.partition_point(|&(sat, _)| sat < s);
-                out.extend(
-                    self.similar[from..]
-                        .iter()
-                        .take_while(|&&(sat, _)| sat == s)
-                        .map(|&(_, h)| h),
-                );
-            }
-            out
-        };
-        let (ha, hb) = (heads(a), heads(b));
-        ha.iter().any(|&x| {
-            hb.iter().any(|&y| {
+        pa.heads.iter().any(|&x| {
+            pb.heads.iter().any(|&y| {
                 x != y
                     && self
                         .synset_antonyms
@@ -591,13 +579,61 @@ impl WordNet {
             })
         })
     }
+
+    /// What [`WordNet::antonyms`] compares of a word, memoised per thread:
+    /// its base forms in every part of speech, and the adjective synsets it
+    /// heads or is similar to.
+    fn antonym_profile(&self, w: &str) -> Rc<AntonymProfile> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<String, Rc<AntonymProfile>>> =
+                std::cell::RefCell::new(Default::default());
+        }
+        if let Some(p) = MEMO.with(|m| m.borrow().get(w).cloned()) {
+            return p;
+        }
+        let mut bases: Vec<&'static str> = Vec::new();
+        for pos in ALL_POS {
+            for &base in self.base_forms(w, pos).iter() {
+                if !bases.contains(&base) {
+                    bases.push(base);
+                }
+            }
+        }
+        let mut heads: Vec<u32> = Vec::new();
+        for &(s, _) in self.senses(w, Pos::Adj, FIRST_SENSES).iter() {
+            heads.push(s);
+            let from = self.similar.partition_point(|&(sat, _)| sat < s);
+            heads.extend(
+                self.similar[from..]
+                    .iter()
+                    .take_while(|&&(sat, _)| sat == s)
+                    .map(|&(_, h)| h),
+            );
+        }
+        let p = Rc::new(AntonymProfile { bases, heads });
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 500_000 {
+                m.clear();
+            }
+            m.insert(w.to_string(), Rc::clone(&p));
+        });
+        p
+    }
+}
+
+/// A word's base forms (all parts of speech) and the adjective synsets it
+/// heads or is similar to, for [`WordNet::antonyms`].
+struct AntonymProfile {
+    bases: Vec<&'static str>,
+    heads: Vec<u32>,
 }
 
 /// Word -> its base forms (for one part of speech).
-type BaseMemo = rustc_hash::FxHashMap<String, Vec<&'static str>>;
+type BaseMemo = rustc_hash::FxHashMap<String, Rc<[&'static str]>>;
 
-/// (word, part of speech, sense limit) -> senses with their ranks.
-type SenseMemo = std::collections::HashMap<(String, usize, usize), Vec<(u32, usize)>>;
+/// Word -> (part of speech, sense limit) -> senses with their ranks.
+type SenseMemo = rustc_hash::FxHashMap<String, Vec<((usize, usize), Rc<[(u32, usize)]>)>>;
 
 /// Base forms of a word for a part of speech, like WordNet's `morphy`: the
 /// word itself, then its entries in the exception lists ("geese" → "goose",
@@ -608,8 +644,8 @@ type SenseMemo = std::collections::HashMap<(String, usize, usize), Vec<(u32, usi
 pub fn base_forms(word: &str, pos: Pos) -> Vec<String> {
     wordnet()
         .base_forms(word, pos)
-        .into_iter()
-        .map(str::to_string)
+        .iter()
+        .map(|s| s.to_string())
         .collect()
 }
 

@@ -98,6 +98,16 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
     let mut record_started = false;
     let mut field = 0usize;
     let mut len = 0usize;
+    let too_big = |record_line: u64, field: usize| {
+        Error::invalid(
+            path,
+            record_line,
+            format!(
+                "cell {} is larger than {max} bytes (unbalanced quote?)",
+                field + 1
+            ),
+        )
+    };
     read_scanned(path, |chunk| {
         let mut i = 0;
         while i < chunk.len() {
@@ -120,14 +130,7 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
                 i += run;
                 len += run;
                 if len > max {
-                    return Err(Error::invalid(
-                        path,
-                        record_line,
-                        format!(
-                            "cell {} is larger than {max} bytes (unbalanced quote?)",
-                            field + 1
-                        ),
-                    ));
+                    return Err(too_big(record_line, field));
                 }
                 continue;
             }
@@ -163,14 +166,7 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
             if counts {
                 len += 1;
                 if len > max {
-                    return Err(Error::invalid(
-                        path,
-                        record_line,
-                        format!(
-                            "cell {} is larger than {max} bytes (unbalanced quote?)",
-                            field + 1
-                        ),
-                    ));
+                    return Err(too_big(record_line, field));
                 }
             }
         }

@@ -728,18 +728,21 @@ pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Ali
         matched: words(Status::Matched),
         missing: words(Status::Missing),
         found: status.iter().map(|s| *s == Status::Matched).collect(),
-        key: claim
-            .toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                t.is_content()
-                    && t.shape == Shape::Name
-                    && !parens.iter().any(|r| r.contains(&t.span.start))
-                    && !describes_next(claim, i)
-                    && !given_name_of_found(claim, &status, i)
-            })
-            .collect(),
+        key: {
+            let runs = name_runs(claim);
+            claim
+                .toks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    t.is_content()
+                        && t.shape == Shape::Name
+                        && !parens.iter().any(|r| r.contains(&t.span.start))
+                        && !describes_next(claim, i)
+                        && !given_name_of_found(claim, &runs, &status, i)
+                })
+                .collect()
+        },
 
         weights,
         conflicts,
@@ -887,8 +890,8 @@ fn numbers_and_dates(
 /// True when the name at `i` opens a person-like run of two or more
 /// capitalised words whose last word (the surname) the reference has:
 /// "Alberto Bueno" is the reference's "Bueno".
-fn given_name_of_found(a: &Analysed, status: &[Status], i: usize) -> bool {
-    name_runs(a).iter().any(|run| {
+fn given_name_of_found(a: &Analysed, runs: &[std::ops::Range<usize>], status: &[Status], i: usize) -> bool {
+    runs.iter().any(|run| {
         run.len() >= 2
             && run.start == i
             && a.toks[run.clone()].iter().all(|t| t.shape == Shape::Name)
@@ -1975,10 +1978,10 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         // A weekday is part of a date, not a name against a team.
         let found = conflicts(
-            "Rangers beat Raith Rovers at Ibrox on Sunday.",
-            "Rangers beat Raith Rovers at Ibrox after their win over Hibernian.",
+            "Rangers won 4-0 at Ibrox on Sunday.",
+            "Rangers won 4-0 at Ibrox over Hibernian.",
         );
-        assert!(found.iter().all(|c| c.claim != "Sunday"), "{found:?}");
+        assert!(found.is_empty(), "{found:?}");
         // "in the U.S." and "in the United States" fill the slot with one name.
         let found = conflicts(
             "Protests followed incidents in the U.S. involving police.",

@@ -10,15 +10,11 @@
 //! then the claim's holds the reference's (a match), the two exclude each
 //! other (a conflict), or neither is known.
 
+use super::params::{ABOUT_TOLERANCE, NOUN_WINDOW};
 use super::Analysed;
 use crate::lexicon;
 use crate::relations;
 use crate::text::{self, Shape, Token};
-
-/// Relative width of an "about" / "roughly" / "some" / "nearly" value.
-const ABOUT_TOLERANCE: f64 = 0.1;
-/// Tokens after a number in which its unit or counted noun is looked for.
-const NOUN_WINDOW: usize = 5;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -417,7 +413,7 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
 }
 
 /// The stem of the noun a count at the tokens from `k` counts: the last of up
-/// to [`NOUN_WINDOW`] content words before a stop word or punctuation.
+/// to `NOUN_WINDOW` content words before a stop word or punctuation.
 fn counted_noun(a: &Analysed, k: usize) -> Option<String> {
     let toks = &a.toks;
     let mut last: Option<&Token> = None;

@@ -1,0 +1,742 @@
+//! Names: runs of capitalised words, and the conflicts between the claim's
+//! names and the reference's (a name in the role of another, a made-up
+//! name no row knows, a known name put in another slot, near misses).
+
+use std::collections::HashSet;
+
+use strsim::normalized_damerau_levenshtein;
+
+use super::params::{NEAR_NAME, NEAR_NAME_LENGTH_GAP, REST_MATCHED};
+use super::roles::{is_verb, subject_end, subject_start};
+use super::words::{acronym_run, is_acronym, weight, word};
+use super::{Analysed, Conflict, ConflictKind, Pair, Status};
+use crate::index::Index;
+use crate::lexicon;
+use crate::relations;
+use crate::text::{Shape, Token};
+use crate::wordnet;
+
+/// True for a token shaped like a name.
+pub(super) fn is_name(t: &Token) -> bool {
+    t.shape == Shape::Name
+}
+
+/// Leftover names: a name of the claim the reference does not have
+/// (wholly, or in its distinguishing words), where the reference has a
+/// name of its own that the claim lacks, in the same role (after the
+/// same word, or sharing a word: "Pacific Ocean" / "North Atlantic Ocean"):
+/// "assembled in Toulouse" / "integrated in Bremen", "Jan Wörner" /
+/// "Josef Aschbacher", a made-up "Fiscal Discipline Charter" / the
+/// "Stability and Growth Pact".
+pub(super) fn leftover(pair: &mut Pair) {
+    let (claim, reference, index) = (pair.claim, &pair.reference, pair.index);
+    let Some((range, r, unique)) =
+        leftover_names(claim, &pair.status, reference, &pair.claim_name_stems, index)
+    else {
+        return;
+    };
+    pair.swapped_subject = unique;
+    let unknown = unknown_to_table(claim, &range, index);
+    for k in range.clone() {
+        if pair.status[k] == Status::Missing {
+            pair.status[k] = Status::Substituted;
+        }
+    }
+    pair.conflicts.push(Conflict {
+        kind: if unknown {
+            ConflictKind::Unknown
+        } else {
+            ConflictKind::Role
+        },
+        claim: run_text(claim, &range),
+        reference: r,
+    });
+}
+
+/// A name the reference has, in another slot: the reference puts another
+/// name where the claim puts this one ("named after Andrew Waugh" /
+/// "named after Sir George Everest; ... proposed by ... Andrew Waugh").
+pub(super) fn misplaced(pair: &mut Pair) {
+    let (claim, reference) = (pair.claim, &pair.reference);
+    let Some((range, r)) = misplaced_name(claim, &pair.status, reference, &pair.claim_name_stems) else {
+        return;
+    };
+    for k in range.clone() {
+        if claim.toks[k].shape == Shape::Name {
+            pair.status[k] = Status::Substituted;
+        }
+    }
+    pair.conflicts.push(Conflict {
+        kind: ConflictKind::Role,
+        claim: run_text(claim, &range),
+        reference: r,
+    });
+}
+
+/// True when the name at `i` opens a person-like run of two or more
+/// capitalised words whose last word (the surname) the reference has:
+/// "Alberto Bueno" is the reference's "Bueno".
+pub(super) fn given_name_of_found(
+    a: &Analysed,
+    runs: &[std::ops::Range<usize>],
+    status: &[Status],
+    i: usize,
+) -> bool {
+    runs.iter().any(|run| {
+        run.len() >= 2
+            && run.start == i
+            && a.toks[run.clone()].iter().all(|t| t.shape == Shape::Name)
+            && status[run.end - 1] == Status::Matched
+            && status[run.start + 1..run.end]
+                .iter()
+                .all(|s| *s == Status::Matched)
+    })
+}
+
+/// True when the name at `i` is a lone capitalised adjective describing the
+/// plain noun after it ("the Allied landings", "a Papal visit"): a
+/// description, not an entity the claim is about.
+pub(super) fn describes_next(a: &Analysed, i: usize) -> bool {
+    let toks = &a.toks;
+    let alone = |j: usize| toks.get(j).is_none_or(|t| t.shape != Shape::Name);
+    a.text[toks[i].span.clone()].starts_with(char::is_uppercase)
+        && i.checked_sub(1).is_none_or(alone)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_content() && n.shape == Shape::Word && relations::is_noun(&n.norm))
+        && a.text[toks[i].span.end..toks[i + 1].span.start].trim().is_empty()
+        && wordnet::is_lemma(&toks[i].norm, wordnet::Pos::Adj)
+        // A people or its language ("Chinese", "Irish") tells one place
+        // from another: it stays a key detail.
+        && !wordnet::is_lemma(&toks[i].norm, wordnet::Pos::Noun)
+}
+
+/// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
+pub(super) fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
+    let toks = &a.toks;
+    // A month or a weekday is part of a date (compared as one), not a name.
+    let named =
+        |t: &Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm) && !lexicon::is_weekday(&t.norm);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !named(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // The capitalised first word of the text, which the tokeniser does
+        // not call a name, belongs to the name after it ("Jan Wörner").
+        let start = if i == 1
+            && !toks[0].stop
+            && a.text[toks[0].span.clone()].starts_with(char::is_uppercase)
+            && a.text[toks[0].span.end..toks[1].span.start].trim().is_empty()
+        {
+            0
+        } else {
+            i
+        };
+        let mut end = i + 1;
+        loop {
+            let plain_gap = |x: usize, y: usize| {
+                a.text
+                    .get(toks[x].span.end..toks[y].span.start)
+                    .is_some_and(|g| g.trim().is_empty() || g == "-")
+            };
+            if end < toks.len() && named(&toks[end]) && plain_gap(end - 1, end) {
+                end += 1;
+            } else if end + 1 < toks.len()
+                && matches!(toks[end].norm.as_str(), "of" | "and" | "for")
+                && named(&toks[end + 1])
+                && plain_gap(end - 1, end)
+                && plain_gap(end, end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // A capitalised pronoun or article alone ("He", "They" after a
+        // quotation) names nothing.
+        if !toks[start..end].iter().all(stop_like) {
+            out.push(start..end);
+        }
+        i = end;
+    }
+    out
+}
+
+/// True for a stop word, capitalised or not ("He" after a quotation is
+/// shaped like a name).
+pub(super) fn stop_like(t: &Token) -> bool {
+    t.stop || lexicon::is_stop_word(&t.norm)
+}
+
+/// True when a name run opens its text (only stop words before it).
+fn opens(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    a.toks[..run.start].iter().all(|t| t.stop)
+}
+
+/// Prepositions that mark the slot a name fills after a content word
+/// ("named after", "led by", "born in"): the slot is the pair.
+const SLOT_PREPOSITIONS: &[&str] = &["after", "by", "from", "in", "at", "to", "with", "for", "on"];
+
+/// The slot a name run fills: the stem of the content word and the
+/// preposition just before it ("named after \[the\] X" gives ("name", "after")).
+fn slot_before(a: &Analysed, run: &std::ops::Range<usize>) -> Option<(String, String)> {
+    let mut k = run.start.checked_sub(1)?;
+    while matches!(a.toks[k].norm.as_str(), "the" | "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    let p = &a.toks[k];
+    if !SLOT_PREPOSITIONS.contains(&p.norm.as_str()) {
+        return None;
+    }
+    let v = &a.toks[k.checked_sub(1)?];
+    (v.is_content() && v.shape == Shape::Word).then(|| (v.stem.clone(), p.norm.clone()))
+}
+
+/// A claim name the reference has too, put by the claim in a slot where
+/// the reference has another name: the run, and the reference's name.
+fn misplaced_name(
+    claim: &Analysed,
+    status: &[Status],
+    reference: &Analysed,
+    claim_name_stems: &HashSet<String>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let names = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<usize> {
+        r.clone()
+            .filter(|&k| a.toks[k].shape == Shape::Name && a.toks[k].is_content())
+            .collect()
+    };
+    let ref_runs = name_runs(reference);
+    for run in name_runs(claim) {
+        let own = names(claim, &run);
+        if own.is_empty() || listed(claim, &run) || !own.iter().all(|&k| status[k] == Status::Matched) {
+            continue;
+        }
+        let Some(slot) = slot_before(claim, &run) else {
+            continue;
+        };
+        let own_stems: Vec<&str> = own.iter().map(|&k| claim.toks[k].stem.as_str()).collect();
+        let other = ref_runs.iter().find(|r| {
+            !listed(reference, r)
+                && !in_list(reference, r)
+                // "on the American television series Homeland": the claim's
+                // name is in the reference's phrase for the slot.
+                && !phrase_from(reference, r.start)
+                    .iter()
+                    .any(|t| own_stems.contains(&t.stem.as_str()))
+                && slot_before(reference, r).as_ref() == Some(&slot)
+                // "in the U.S." / "in the United States": one name, spelled out.
+                && !acronym_of(claim, &run, reference, r)
+                && !acronym_of(reference, r, claim, &run)
+                && names(reference, r)
+                    .iter()
+                    .all(|&k| !claim_name_stems.contains(&reference.toks[k].stem))
+        });
+        if let Some(r) = other {
+            return Some((run, run_text(reference, r)));
+        }
+    }
+    None
+}
+
+/// True when the run `short` of `a` is one acronym whose letters start the
+/// words of the run `long` of `b` ("U.S." and "United States").
+fn acronym_of(
+    a: &Analysed,
+    short: &std::ops::Range<usize>,
+    b: &Analysed,
+    long: &std::ops::Range<usize>,
+) -> bool {
+    short.len() == 1
+        && is_acronym(a, &a.toks[short.start])
+        && acronym_run(&a.toks[short.start].norm, &b.toks[long.clone()]).is_some()
+}
+
+/// The stem of a name run's head word: the last word before its first "of"
+/// ("Bank of England" is a bank), else its last word.
+fn name_head(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
+    let end = run.clone().find(|&k| a.toks[k].norm == "of").unwrap_or(run.end);
+    (run.start..end)
+        .rev()
+        .find(|&k| a.toks[k].shape == Shape::Name)
+        .map(|k| a.toks[k].stem.clone())
+}
+
+/// The text of a run of tokens.
+fn run_text(a: &Analysed, run: &std::ops::Range<usize>) -> String {
+    a.text[a.toks[run.start].span.start..a.toks[run.end - 1].span.end].to_string()
+}
+
+/// True when a name run joins names with "and" ("Hillary and Tenzing").
+fn listed(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    a.toks[run.clone()].iter().any(|t| t.norm == "and")
+}
+
+/// True when some word of a name run is in no row of the table: the name is
+/// made up, or unknown to it ("Fiscal Discipline Charter", "Eric Shipton").
+fn unknown_to_table(a: &Analysed, run: &std::ops::Range<usize>, index: &Index) -> bool {
+    a.toks[run.clone()]
+        .iter()
+        .any(|t| t.shape == Shape::Name && t.norm.chars().count() > 1 && index.doc_freq(&t.stem) == 0)
+}
+
+/// True when a name run is one item of a list: "and", "or", or a comma and
+/// another name follow it ("modelled for Mango, Ralph Lauren and
+/// L'Oréal"); a comma and a description do not ("Sir George Everest, a
+/// former Surveyor General").
+fn in_list(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let after = a.text[a.toks[run.end - 1].span.end..].trim_start();
+    let next = a.toks.get(run.end);
+    next.is_some_and(|t| matches!(t.norm.as_str(), "and" | "or"))
+        || (after.starts_with(',') && next.is_some_and(|t| t.shape == Shape::Name))
+}
+
+/// The words of the phrase that starts at token `start`: up to a
+/// punctuation mark or a verb.
+fn phrase_from(a: &Analysed, start: usize) -> &[Token] {
+    let mut end = start;
+    while end < a.toks.len() {
+        if end > start && is_verb(&a.toks[end]) {
+            break;
+        }
+        end += 1;
+        let gap = a
+            .toks
+            .get(end)
+            .map_or("", |next| &a.text[a.toks[end - 1].span.end..next.span.start]);
+        if gap
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
+        {
+            break;
+        }
+    }
+    &a.toks[start..end]
+}
+
+/// True when a name run lies in its text's subject, before the first verb
+/// ("A grant from the Rockefeller Foundation paid ...").
+fn in_subject(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let start = subject_start(&a.text, &a.toks);
+    start <= run.start && run.end <= subject_end(a)
+}
+
+/// True when a name run is followed by a copula and a definite description:
+/// "the ..." or a possessive ("X was ESA's director general").
+fn definite_after(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let rest = &a.toks[run.end..];
+    let copula = rest
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "is" | "was" | "are" | "were"));
+    copula
+        && rest.get(1).is_some_and(|next| {
+            let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+            next.norm == "the"
+                || possessive(&a.text[next.span.clone()])
+                || a.text[next.span.end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(possessive)
+        })
+}
+
+/// True when the first content word after a name run is a verb found in
+/// the reference: the name is the subject of a predicate the reference has.
+fn verb_after_matched(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status]) -> bool {
+    (run.end..a.toks.len())
+        .find(|&k| a.toks[k].is_content())
+        .is_some_and(|k| status[k] == Status::Matched && is_verb(&a.toks[k]))
+}
+
+/// True when the reference tells the claim's event apart from others with
+/// the name run left aside: nothing else conflicts, every other name or
+/// number is found, one name at least, and most of the rest by weight
+/// ("... paid for his journey to the United States").
+fn rest_matched(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status], index: &Index) -> bool {
+    let rest = || (0..a.toks.len()).filter(|k| !run.contains(k) && a.toks[*k].is_content());
+    let keyed = |k: usize| matches!(a.toks[k].shape, Shape::Name | Shape::Number);
+    let clean =
+        rest().all(|k| matches!(status[k], Status::Matched) || (status[k] == Status::Missing && !keyed(k)));
+    let pinned = rest().any(|k| status[k] == Status::Matched && a.toks[k].shape == Shape::Name);
+    let (mut all, mut hit) = (0.0, 0.0);
+    for k in rest() {
+        let w = weight(index, &a.toks[k], a.toks[k].shape == Shape::Name);
+        all += w;
+        if status[k] == Status::Matched {
+            hit += w;
+        }
+    }
+    clean && pinned && hit >= REST_MATCHED * all
+}
+
+/// The word just before a run, if it is a function word that marks a role
+/// ("in", "by", "from", "at", "of") or a content word.
+fn role_word(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
+    let mut k = run.start.checked_sub(1)?;
+    while matches!(a.toks[k].norm.as_str(), "the" | "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    Some(a.toks[k].stem.clone())
+}
+
+/// A claim name none of whose words is found, and the reference's name in
+/// the same role that the claim does not have (see `align`).
+fn leftover_names(
+    claim: &Analysed,
+    status: &[Status],
+    reference: &Analysed,
+    claim_name_stems: &HashSet<String>,
+    index: &Index,
+) -> Option<(std::ops::Range<usize>, String, bool)> {
+    // A near miss ("APTIA" / "APPI") is told as such, not as another name.
+    let near = |t: &Token| {
+        reference
+            .toks
+            .iter()
+            .any(|r| r.shape == Shape::Name && near_miss(t, r))
+    };
+    let unmatched = |run: &std::ops::Range<usize>| {
+        let missing: Vec<&Token> = run
+            .clone()
+            .filter(|&k| status[k] == Status::Missing && claim.toks[k].shape == Shape::Name)
+            .map(|k| &claim.toks[k])
+            .collect();
+        !missing.is_empty() && !missing.iter().any(|t| near(t))
+    };
+    let claim_left: Vec<std::ops::Range<usize>> = name_runs(claim).into_iter().filter(unmatched).collect();
+    if claim_left.is_empty() {
+        return None;
+    }
+    let ref_left: Vec<std::ops::Range<usize>> = name_runs(reference)
+        .into_iter()
+        .filter(|run| {
+            reference.toks[run.clone()]
+                .iter()
+                .any(|t| t.shape == Shape::Name && !claim_name_stems.contains(&t.stem))
+        })
+        .collect();
+    if ref_left.is_empty() {
+        return None;
+    }
+    for run in &claim_left {
+        let role = role_word(claim, run);
+        let names_of = |a: &Analysed, r: &std::ops::Range<usize>| -> Vec<String> {
+            a.toks[r.clone()]
+                .iter()
+                .filter(|t| t.shape == Shape::Name && t.norm.chars().count() > 1)
+                .map(|t| t.stem.clone())
+                .collect()
+        };
+        // Two names of one kind share their head or their lead: "Pacific
+        // Ocean" / "North Atlantic Ocean", "RMS Californian" / "RMS Carpathia".
+        let own = names_of(claim, run);
+        let titled = |a: &Analysed, r: &std::ops::Range<usize>| {
+            a.toks[r.start.saturating_sub(1)..r.end]
+                .iter()
+                .any(|t| lexicon::is_person_title(&t.norm))
+        };
+        let same_kind = |r: &std::ops::Range<usize>| {
+            let theirs = names_of(reference, r);
+            !listed(claim, run)
+                && !listed(reference, r)
+                && own.len() > 1
+                && theirs.len() > 1
+                && own.last() == theirs.last()
+                // "Duke of York" is a duke, "New York" a city: the head of
+                // a name with "of" comes before it.
+                && name_head(claim, run) == name_head(reference, r)
+                // A shared surname with a title on either side is one
+                // person: "William Ruto" and "Mr Ruto".
+                && !titled(claim, run)
+                && !titled(reference, r)
+        };
+        // A name some of whose words are found differs only by the others:
+        // it needs a name of the same kind; a wholly unknown one, the same role.
+        let whole = run
+            .clone()
+            .all(|k| claim.toks[k].shape != Shape::Name || status[k] == Status::Missing);
+        let foreign = |r: &std::ops::Range<usize>| {
+            reference.toks[r.clone()]
+                .iter()
+                .filter(|t| t.shape == Shape::Name)
+                .all(|t| !claim_name_stems.contains(&t.stem))
+        };
+        // The name a definite description belongs to ("X was ESA's director
+        // general", "X is the author of"): one holder, so another name in
+        // the reference's subject is a conflict. "X is an actor" is not.
+        let unique = |r: &std::ops::Range<usize>| {
+            whole && foreign(r) && opens(claim, run) && opens(reference, r) && definite_after(claim, run)
+        };
+        // A name no row of the table has, in the subject of the verb the
+        // reference gives its own subject ("A grant from the British
+        // Antibiotics Council paid for his journey" / "The Rockefeller
+        // Foundation funded a visit"): someone else is said to do what the
+        // reference's subject did.
+        let made_up_subject = |r: &std::ops::Range<usize>| {
+            whole
+                && foreign(r)
+                && in_subject(claim, run)
+                && in_subject(reference, r)
+                && verb_after_matched(claim, run, status)
+                && rest_matched(claim, run, status, index)
+                && unknown_to_table(claim, run, index)
+        };
+        let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r);
+        let same_role = ref_left.iter().find(|r| {
+            (whole && foreign(r) && role.is_some() && role_word(reference, r) == role)
+                || same_kind(r)
+                || swap(r)
+        });
+        if let Some(r) = same_role {
+            let (c, rp) = (run_text(claim, run), run_text(reference, r));
+            let derived = claim.toks[run.clone()].iter().any(|t| {
+                reference.toks[r.clone()]
+                    .iter()
+                    .any(|x| derived_name(&t.norm, &x.norm))
+            });
+            if !derived && c != rp {
+                return Some((run.clone(), rp, swap(r)));
+            }
+        }
+    }
+    None
+}
+
+/// The whole name a name token belongs to, as written: "New" of "born in New
+/// Orleans" is "New Orleans".
+pub(super) fn name_phrase(text: &Analysed, t: &Token) -> String {
+    let toks = &text.toks;
+    let Some(i) = toks.iter().position(|x| x.span == t.span) else {
+        return word(&text.text, t);
+    };
+    let joined = |a: &Token, b: &Token| {
+        a.shape == Shape::Name
+            && b.shape == Shape::Name
+            && text
+                .text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    };
+    let mut start = i;
+    while start > 0 && joined(&toks[start - 1], &toks[start]) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && joined(&toks[end], &toks[end + 1]) {
+        end += 1;
+    }
+    text.text
+        .get(toks[start].span.start..toks[end].span.end)
+        .map_or_else(|| word(&text.text, t), str::to_string)
+}
+
+/// Two names are a near miss when spelled alike with the same initial (APTIA / APPI).
+pub(super) fn near_miss(t: &Token, r: &Token) -> bool {
+    t.norm.chars().next() == r.norm.chars().next()
+        && t.norm.chars().count().abs_diff(r.norm.chars().count()) <= NEAR_NAME_LENGTH_GAP
+        && normalized_damerau_levenshtein(&t.norm, &r.norm) >= NEAR_NAME
+        && !derived_name(&t.norm, &r.norm)
+}
+
+/// One name derived from the other by a people/language ending: "China" /
+/// "Chinese", "Mexico" / "Mexican", "Norway" / "Norwegian", "Israel" / "Israeli".
+pub(super) fn derived_name(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["ese", "ian", "an", "i", "ish", "ic", "er", "ean", "ern"];
+    // "Scotland" / "Scottish", "Finland" / "Finnish", "Poland" / "Polish".
+    let land = |x: &str, y: &str| {
+        x.strip_suffix("land")
+            .zip(y.strip_suffix("ish"))
+            .is_some_and(|(p, q)| {
+                p.chars().count() >= 2 && p.chars().zip(q.chars()).take_while(|(c, d)| c == d).count() >= 2
+            })
+    };
+    if land(a, b) || land(b, a) {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let n = short.chars().count();
+    let shared = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    long.chars().count() > n
+        && shared >= (n.saturating_sub(2)).max(3)
+        && ENDINGS.iter().any(|e| long.ends_with(e))
+}
+
+/// True when a word of the name phrase around position `i` satisfies `found`.
+pub(super) fn phrase_overlaps(toks: &[Token], i: usize, found: &dyn Fn(&Token) -> bool) -> bool {
+    let mut start = i;
+    while start > 0 && toks[start - 1].shape == Shape::Name {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < toks.len() && toks[end].shape == Shape::Name {
+        end += 1;
+    }
+    // Initials ("J. R. R.") are shared by many names: they do not make two
+    // names one.
+    (start..end).any(|k| k != i && toks[k].norm.chars().count() > 1 && found(&toks[k]))
+}
+
+pub(super) fn phrase_overlaps_tok(toks: &[Token], t: &Token, found: &dyn Fn(&Token) -> bool) -> bool {
+    toks.iter()
+        .position(|x| x.span == t.span)
+        .is_some_and(|i| phrase_overlaps(toks, i, found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{alignment, conflicts};
+    use super::*;
+
+    #[test]
+    fn a_country_and_its_adjective_are_one_name() {
+        assert!(derived_name("scotland", "scottish"));
+        assert!(derived_name("polish", "poland"));
+        assert!(derived_name("norway", "norwegian"));
+        assert!(!derived_name("scotland", "sweden"));
+        assert!(!derived_name("kenya", "kenyatta"));
+    }
+
+    #[test]
+    fn pronouns_weekdays_and_spelled_out_acronyms_are_no_other_name() {
+        // A pronoun capitalised after a quotation is no name in the role of one.
+        let found = conflicts(
+            "The manager called the club 'a circus' He believes he could have saved Leeds.",
+            "Former manager Redknapp believes he could have saved Leeds.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A weekday is part of a date, not a name against a team.
+        let found = conflicts(
+            "Rangers won 4-0 at Ibrox on Sunday.",
+            "Rangers won 4-0 at Ibrox over Hibernian.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // "in the U.S." and "in the United States" fill the slot with one name.
+        let found = conflicts(
+            "Protests followed incidents in the U.S. involving police.",
+            "Protests followed incidents in the United States in which police shot men.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Another name in that slot still conflicts.
+        let found = conflicts(
+            "Protests followed incidents in the Netherlands involving police.",
+            "Protests followed incidents in the United States in which police shot men.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind.is_role() || c.kind == ConflictKind::Name),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_with_of_are_headed_by_the_word_before_it() {
+        // A duke is no city: they share a word, not a kind.
+        let found = conflicts(
+            "The princess was seen in New York on Friday.",
+            "The princess, daughter of the Duke of York, was seen on Friday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Two banks are of one kind.
+        let found = conflicts(
+            "The loan came from the Bank of France in 1990.",
+            "The loan came from the Bank of England in 1990.",
+        );
+        assert!(!found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_the_reference_has_accounts_for_the_person() {
+        let a = alignment(
+            "On Saturday Jack Marsh scored twice for Leeds.",
+            "On Saturday Marsh scored twice for Leeds.",
+        );
+        assert!(a.accounts_for_keys(None) && a.conflicts.is_empty(), "{a:?}");
+        // Another given name with that surname is another person.
+        let a = alignment(
+            "On Saturday Jack Marsh scored twice for Leeds.",
+            "On Saturday Ann Marsh scored twice for Leeds.",
+        );
+        assert!(!a.conflicts.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_capitalised_adjective_describes_but_a_people_is_a_key_detail() {
+        let reference = "The convoy reached Halifax with 40 ships in June 1941.";
+        // "Papal" only describes the ships; a missing description is no missing name.
+        assert!(alignment(
+            "The Papal convoy reached Halifax with 40 ships in June 1941.",
+            reference
+        )
+        .accounts_for_keys(None));
+        // "Irish" names a people: which ships they were is part of the claim.
+        assert!(!alignment(
+            "The convoy reached Halifax with 40 Irish ships in June 1941.",
+            reference
+        )
+        .accounts_for_keys(None));
+        // A name is a key detail, however it is written.
+        assert!(!alignment(
+            "The convoy reached Halifax with 40 ships in June 1941 for Canada.",
+            reference
+        )
+        .accounts_for_keys(None));
+    }
+
+    #[test]
+    fn another_name_in_the_same_role_conflicts() {
+        let reference =
+            "RMS Titanic sank in the North Atlantic Ocean on 15 April 1912 after striking an iceberg.";
+        // Two oceans: names of one kind, sharing their head.
+        let found = conflicts("Titanic sank in the Pacific Ocean on 15 April 1912.", reference);
+        assert!(
+            found.iter().any(|c| c.kind.is_role()
+                && c.claim == "Pacific Ocean"
+                && c.reference == "North Atlantic Ocean"),
+            "{found:?}"
+        );
+        // The same name is none.
+        assert!(conflicts(
+            "Titanic sank in the North Atlantic Ocean on 15 April 1912.",
+            reference
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_name_no_row_knows_in_the_subject_of_the_reference_verb_is_unknown() {
+        let found = conflicts(
+            "The Maritime Safety Council approved the number of lifeboats on Titanic.",
+            "The Board of Trade approved the number of lifeboats on Titanic.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind == ConflictKind::Unknown && c.claim == "Maritime Safety Council"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_spelled_close_to_the_reference_is_a_near_miss() {
+        let found = conflicts(
+            "Japan's APTIA aligns with the GDPR.",
+            "Japan's APPI is recognised as adequate under the GDPR.",
+        );
+        assert!(found.iter().any(|c| c.kind == ConflictKind::Name), "{found:?}");
+        assert!(near_miss(
+            &crate::text::tokenize("Heatly")[0],
+            &crate::text::tokenize("Heatley")[0]
+        ));
+    }
+}

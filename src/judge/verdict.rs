@@ -1018,6 +1018,19 @@ mod tests {
                 && reason.ends_with("(ref T1)"),
             "{reason}"
         );
+        let (v, reason) = on_ship("The RMS Californian rescued about 705 survivors.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("reference \"RMS Carpathia\"") && reason.ends_with("(ref T5)"),
+            "{reason}"
+        );
+        let (v, reason) = on_ship("Titanic was built by the Belfast Maritime Heritage Society.");
+        assert_eq!(v, Verdict::Contradicted, "{reason}");
+        assert!(
+            reason.contains("claim \"Belfast Maritime Heritage Society\", reference \"Harland and Wolff\"")
+                && reason.ends_with("(ref T3)"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! missing; `score` computes it from the final state of a `Pair`.
 
 use super::names::{describes_next, given_name_of_found, is_name, name_runs};
-use super::params::{ASIDE_FACTOR, MINOR_NAME_SHARE};
-use super::roles::{is_verb, subject_end, subject_found};
+use super::params::{ASIDE_FACTOR, DESCRIBED_PREDICATE, MINOR_NAME_SHARE};
+use super::roles::{described_subject, is_verb, subject_end, subject_found};
 use super::words::{parenthesised, weight, word};
 use super::{Conflict, Pair, Status};
 use crate::text::Shape;
@@ -84,6 +84,7 @@ impl Alignment {
 pub(super) fn score(pair: Pair, retrieval: f64, other_subject: bool) -> Alignment {
     let Pair {
         claim,
+        reference,
         index,
         doc,
         status,
@@ -160,6 +161,27 @@ pub(super) fn score(pair: Pair, retrieval: f64, other_subject: bool) -> Alignmen
         sum + if anchored { run } else { run_full }
     };
 
+    // Share of the words after the subject's verb whose status is one of `want`.
+    let predicate_share = |want: &[Status]| {
+        let end = subject_end(claim);
+        let (mut all, mut hit) = (0.0, 0.0);
+        for (i, w) in weights.iter().enumerate().skip(end) {
+            all += w;
+            if want.contains(&status[i]) {
+                hit += w;
+            }
+        }
+        if all > 0.0 {
+            hit / all
+        } else {
+            1.0
+        }
+    };
+    // A reference whose subject is a description ("The ship was built by")
+    // may be about the claim's named subject when it says the rest of the
+    // claim, matched or in conflict.
+    let described = described_subject(&reference)
+        && predicate_share(&[Status::Matched, Status::Substituted, Status::NearMiss]) >= DESCRIBED_PREDICATE;
     Alignment {
         doc,
         retrieval,
@@ -170,23 +192,8 @@ pub(super) fn score(pair: Pair, retrieval: f64, other_subject: bool) -> Alignmen
         } else {
             0.0
         },
-        subject: !other_subject && (swapped_subject || subject_found(claim, &status, index)),
-        predicate: {
-            // Share of the words after the subject's verb that the reference has.
-            let end = subject_end(claim);
-            let (mut all, mut hit) = (0.0, 0.0);
-            for (i, w) in weights.iter().enumerate().skip(end) {
-                all += w;
-                if status[i] == Status::Matched {
-                    hit += w;
-                }
-            }
-            if all > 0.0 {
-                hit / all
-            } else {
-                1.0
-            }
-        },
+        subject: !other_subject && (swapped_subject || subject_found(claim, &status, index) || described),
+        predicate: predicate_share(&[Status::Matched]),
         matched: words(Status::Matched),
         missing: words(Status::Missing),
         found: status.iter().map(|s| *s == Status::Matched).collect(),
@@ -208,5 +215,32 @@ pub(super) fn score(pair: Pair, retrieval: f64, other_subject: bool) -> Alignmen
 
         weights,
         conflicts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::alignment;
+
+    #[test]
+    fn a_reference_with_a_described_subject_may_be_about_the_claims() {
+        // "The ship" stands for a ship named elsewhere; the rest agrees.
+        let a = alignment(
+            "Titanic was built by Harland and Wolff in Belfast.",
+            "The ship was built by Harland and Wolff in Belfast.",
+        );
+        assert!(a.subject, "{a:?}");
+        // When the rest does not line up, a description tells nothing.
+        let a = alignment(
+            "Titanic was built by Harland and Wolff in Belfast.",
+            "The ship was later sold for scrap in Glasgow.",
+        );
+        assert!(!a.subject, "{a:?}");
+        // A named subject that differs still counts against it.
+        let a = alignment(
+            "Titanic was built by Harland and Wolff in Belfast.",
+            "Olympic was built by Harland and Wolff in Belfast.",
+        );
+        assert!(!a.subject, "{a:?}");
     }
 }

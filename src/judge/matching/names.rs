@@ -457,6 +457,33 @@ fn leftover_names(
         let whole = run
             .clone()
             .all(|k| claim.toks[k].shape != Shape::Name || status[k] == Status::Missing);
+        // A made-up name may borrow a known word ("the Belfast Maritime
+        // Heritage Society" / "built by Harland and Wolff in Belfast"): its
+        // head is missing and some word of it is in no row of the table.
+        let head_missing = run
+            .clone()
+            .rev()
+            .find(|&k| claim.toks[k].shape == Shape::Name)
+            .is_some_and(|k| status[k] == Status::Missing);
+        let made_up = whole || (head_missing && unknown_to_table(claim, run, index));
+        // Two names led by one acronym and otherwise different, each opening
+        // its text or in one role ("The RMS Californian rescued" / "The RMS
+        // Carpathia rescued"): two of the kind the acronym says. A shared
+        // given name ("Johanna") tells no kind.
+        let same_lead = |r: &std::ops::Range<usize>| {
+            let theirs = names_of(reference, r);
+            is_acronym(claim, &claim.toks[run.start])
+                && !listed(claim, run)
+                && !listed(reference, r)
+                && own.len() > 1
+                && theirs.len() > 1
+                && own.first() == theirs.first()
+                && own[1..].iter().all(|w| !theirs[1..].contains(w))
+                && !titled(claim, run)
+                && !titled(reference, r)
+                && ((opens(claim, run) && opens(reference, r))
+                    || (role.is_some() && role_word(reference, r) == role))
+        };
         let foreign = |r: &std::ops::Range<usize>| {
             reference.toks[r.clone()]
                 .iter()
@@ -485,8 +512,9 @@ fn leftover_names(
         };
         let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r);
         let same_role = ref_left.iter().find(|r| {
-            (whole && foreign(r) && role.is_some() && role_word(reference, r) == role)
+            (made_up && foreign(r) && role.is_some() && role_word(reference, r) == role)
                 || same_kind(r)
+                || same_lead(r)
                 || swap(r)
         });
         if let Some(r) = same_role {
@@ -723,6 +751,40 @@ mod tests {
             found
                 .iter()
                 .any(|c| c.kind == ConflictKind::Unknown && c.claim == "Maritime Safety Council"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_led_by_one_acronym_are_of_one_kind() {
+        let found = conflicts(
+            "The RMS Californian rescued about 705 survivors.",
+            "The RMS Carpathia rescued about 705 survivors.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind.is_role() && c.claim == "RMS Californian" && c.reference == "RMS Carpathia"),
+            "{found:?}"
+        );
+        // A shared given name tells no kind: two people, not a swap.
+        let found = conflicts(
+            "Johanna Braddy is known for her television appearances.",
+            "Johanna Mansfield Sullivan Macy is known as the teacher of Helen Keller.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_made_up_name_may_borrow_a_known_word() {
+        let found = conflicts(
+            "The ship was built by the Belfast Maritime Heritage Society.",
+            "The ship was built by Harland and Wolff in Belfast.",
+        );
+        assert!(
+            found.iter().any(|c| c.kind == ConflictKind::Unknown
+                && c.claim == "Belfast Maritime Heritage Society"
+                && c.reference == "Harland and Wolff"),
             "{found:?}"
         );
     }

@@ -14,6 +14,10 @@ pub(super) const SUBJECT_BOOST: f64 = 1.5;
 /// claim's subject to be an error rather than another event.
 pub(super) const SAME_EVENT: f64 = 0.6;
 
+/// Share of a claim's predicate a reference with a nameless subject ("The
+/// ship was built by") must align for it to be about the claim's subject.
+pub(super) const DESCRIBED_PREDICATE: f64 = 0.6;
+
 /// Share of a claim's weight that missing names may have in a supporting reference.
 pub(super) const MINOR_NAME_SHARE: f64 = 0.1;
 

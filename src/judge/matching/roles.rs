@@ -374,6 +374,17 @@ pub(super) fn subject_found(claim: &Analysed, status: &[Status], index: &Index) 
     hit >= SUBJECT_FOUND_SHARE * total
 }
 
+/// True when a text's subject is a description without a name, opened by a
+/// determiner ("The ship was built by ...", "Its founder hoped ..."): it
+/// stands for something named elsewhere, so a claim's named subject is not
+/// told apart from it.
+pub(super) fn described_subject(a: &Analysed) -> bool {
+    let subject = &a.toks[subject_start(&a.text, &a.toks)..subject_end(a)];
+    subject.first().is_some_and(|t| t.stop)
+        && subject.iter().any(|t| t.is_content())
+        && subject.iter().all(|t| !is_name(t) && t.shape != Shape::Number)
+}
+
 /// Where the grammatical subject starts: after a leading phrase that opens
 /// with a preposition, a subordinator, an imperative or an -ing word and
 /// ends at the first comma or colon ("In 2019, the EU ...", "Take data

@@ -378,6 +378,7 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("strong", "weak"),
     ("success", "failur"),
     ("support", "oppos"),
+    ("surviv", "die"),
     ("win", "lost"),
     ("won", "lose"),
 ];

@@ -1125,7 +1125,7 @@ mod tests {
         assert_eq!(v, Verdict::Contradicted, "{reason}");
         assert!(
             reason.contains("claim \"Maritime Safety Council\", reference \"Board of Trade\"")
-                && reason.contains("no reference mentions \"Maritime Safety Council\"")
+                && reason.contains("no row of the table names \"Maritime Safety Council\"")
                 && reason.contains("ref T14"),
             "{reason}"
         );

@@ -94,7 +94,7 @@ impl fmt::Display for Conflict {
             ),
             ConflictKind::Unknown => write!(
                 f,
-                "name differs: claim \"{}\", reference \"{}\"; no reference mentions \"{}\"",
+                "name differs: claim \"{}\", reference \"{}\"; no row of the table names \"{}\"",
                 self.claim, self.reference, self.claim
             ),
             ConflictKind::Detail => write!(

@@ -446,6 +446,12 @@ mod tests {
     fn opposite_words_conflict() {
         let found = conflicts("Prices rose sharply in 2020.", "Prices fell sharply in 2020.");
         assert!(found.iter().any(|c| c.kind == ConflictKind::Antonym), "{found:?}");
+        // A listed pair WordNet does not link.
+        let found = conflicts(
+            "The patient survived the infection in 1941.",
+            "The patient died of the infection in 1941.",
+        );
+        assert!(found.iter().any(|c| c.kind == ConflictKind::Antonym), "{found:?}");
     }
 
     #[test]

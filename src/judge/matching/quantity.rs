@@ -230,7 +230,9 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let Some(mut v) = value(t) else {
+        // "one", more often a pronoun, is the number 1 before a unit ("one euro").
+        let one_unit = || t.norm == "one" && toks.get(i + 1).is_some_and(|n| unit(&n.norm).is_some());
+        let Some(mut v) = value(t).or_else(|| one_unit().then_some(1.0)) else {
             i += 1;
             continue;
         };
@@ -626,6 +628,12 @@ mod tests {
         // the compound describes.
         let compound = one("The first flight used the two-booster Ariane 62 configuration.");
         assert_eq!(compound.noun.as_deref(), Some("booster"));
+        // "one" before a unit is the number 1; elsewhere it is a pronoun.
+        assert_eq!(
+            relation(&one("It cost one euro."), &one("It cost 1 euro.")),
+            Relation::Holds
+        );
+        assert!(amounts(&analysed("One of them left."), &[]).is_empty());
         assert!(same_noun(
             &compound,
             &one("The maiden flight used four boosters.")

@@ -232,7 +232,11 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         let t = &toks[i];
         // "one", more often a pronoun, is the number 1 before a unit ("one euro").
         let one_unit = || t.norm == "one" && toks.get(i + 1).is_some_and(|n| unit(&n.norm).is_some());
-        let Some(mut v) = value(t).or_else(|| one_unit().then_some(1.0)) else {
+        let fraction = fraction_of_unit(toks, i);
+        let Some(mut v) = value(t)
+            .or_else(|| one_unit().then_some(1.0))
+            .or(fraction.map(|(f, _)| f))
+        else {
             i += 1;
             continue;
         };
@@ -256,6 +260,11 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         let mut covered = vec![i];
         let mut step = precision(t);
         let mut k = i + 1;
+        // "a quarter of an hour": the unit comes after "of an".
+        if let Some((_, u)) = fraction {
+            covered.extend(i + 1..u);
+            k = u;
+        }
         // A time of day: "4 p.m.", "16:00".
         let gap = |x: usize, y: usize| a.text.get(toks[x].span.end..toks[y].span.start).unwrap_or(" ");
         if let Some(next) = toks.get(k) {
@@ -412,6 +421,25 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         i = k.max(i + 1);
     }
     out
+}
+
+/// A fraction word before a unit ("half an hour", "a quarter of an hour",
+/// "half a century"): its value and the position of the unit word.
+fn fraction_of_unit(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let f = match toks[i].norm.as_str() {
+        "half" => 0.5,
+        "quarter" => 0.25,
+        _ => return None,
+    };
+    let mut k = i + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| matches!(t.norm.as_str(), "of" | "a" | "an"))
+        && k < i + 3
+    {
+        k += 1;
+    }
+    (k > i + 1 && toks.get(k).is_some_and(|u| unit(&u.norm).is_some())).then_some((f, k))
 }
 
 /// The stem of the noun a count at the tokens from `k` counts: the last of up
@@ -634,6 +662,21 @@ mod tests {
             Relation::Holds
         );
         assert!(amounts(&analysed("One of them left."), &[]).is_empty());
+        // A fraction of a unit.
+        let quarter = one("They stayed about a quarter of an hour.");
+        assert_eq!(
+            relation(&quarter, &one("They stayed about 15 minutes.")),
+            Relation::Holds
+        );
+        assert_eq!(
+            relation(&quarter, &one("They stayed for 40 minutes.")),
+            Relation::Excludes
+        );
+        assert_eq!(
+            relation(&one("It took half an hour."), &one("It took 30 minutes.")),
+            Relation::Holds
+        );
+        assert!(amounts(&analysed("Half of them left."), &[]).is_empty());
         assert!(same_noun(
             &compound,
             &one("The maiden flight used four boosters.")

@@ -252,7 +252,7 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
             && a.text
                 .get(toks[i - 1].span.end..t.span.start)
                 .is_some_and(|g| g == " " || g == "-");
-        if skip.contains(&i) || in_name {
+        if skip.contains(&i) || in_name || in_score(a, i) {
             i += 1;
             continue;
         }
@@ -421,6 +421,35 @@ pub(crate) fn amounts(a: &Analysed, skip: &[usize]) -> Vec<Amount> {
         i = k.max(i + 1);
     }
     out
+}
+
+/// True when number `i` is part of a score or a season written with a dash
+/// ("won 40 - 13", "beat them 2-1", "the 2010 - 11 season"): two numbers that
+/// name one result, not two amounts. A year's own number stays ("2010").
+fn in_score(a: &Analysed, i: usize) -> bool {
+    let toks = &a.toks;
+    let num = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.shape == Shape::Number && !t.norm.contains([',', '.']))
+            .and_then(|t| text::number_value(&t.norm))
+    };
+    let dash = |x: usize, y: usize| {
+        a.text
+            .get(toks[x].span.end..toks[y].span.start)
+            .is_some_and(|g| matches!(g.trim(), "-" | "–"))
+    };
+    let Some(v) = num(i) else { return false };
+    let small = |x: f64| x < 1000.0;
+    let after = num(i + 1).filter(|_| dash(i, i + 1));
+    let before = i
+        .checked_sub(1)
+        .and_then(|k| num(k).filter(|_| dash(k, i)).map(|b| (k, b)));
+    match (before, after) {
+        // The second of a pair: a score's other side, or a season's end year.
+        (Some((_, b)), _) => small(v) && (small(b) || is_year(b)),
+        (None, Some(w)) => small(v) && small(w),
+        (None, None) => false,
+    }
 }
 
 /// A fraction word before a unit ("half an hour", "a quarter of an hour",
@@ -677,6 +706,11 @@ mod tests {
             Relation::Holds
         );
         assert!(amounts(&analysed("Half of them left."), &[]).is_empty());
+        // A score names one result; a season keeps its first year.
+        assert!(amounts(&analysed("Wasps beat London Welsh 40 - 13 on Sunday."), &[]).is_empty());
+        assert!(amounts(&analysed("United won 2-1."), &[]).is_empty());
+        let season = amounts(&analysed("He played for Derby in 2010 - 11."), &[]);
+        assert!(season.len() == 1 && season[0].text == "2010", "{season:?}");
         assert!(same_noun(
             &compound,
             &one("The maiden flight used four boosters.")

@@ -54,7 +54,14 @@ pub(super) fn substitutions(pair: &mut Pair) {
                 // and a date's month or weekday are not names.
                 && ![t, r]
                     .iter()
-                    .any(|x| stop_like(x) || lexicon::is_month(&x.norm) || lexicon::is_weekday(&x.norm))
+                    .any(|x| {
+                        stop_like(x)
+                            || lexicon::is_month(&x.norm)
+                            || lexicon::is_weekday(&x.norm)
+                            // "40million" is an amount written without a
+                            // space; "19th" stays a rank.
+                            || (x.norm.chars().any(|c| c.is_ascii_digit()) && !digit_ordinal(&x.norm))
+                    })
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
                     pair.ref_name_stems.contains(x.stem.as_str())
                 })
@@ -85,6 +92,14 @@ pub(super) fn substitutions(pair: &mut Pair) {
             }
         }
     }
+}
+
+/// An ordinal written in digits: "19th", "2nd".
+fn digit_ordinal(w: &str) -> bool {
+    ["st", "nd", "rd", "th"].iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Slots: a phrase of the claim missing from the reference, where the
@@ -441,6 +456,16 @@ pub(super) fn is_verb(t: &Token) -> bool {
 mod tests {
     use super::super::test_support::conflicts;
     use super::*;
+
+    #[test]
+    fn an_amount_glued_to_its_scale_is_no_name_but_a_rank_is_compared() {
+        let found = conflicts(
+            "High winds damaged the Wing at Silverstone on Sunday.",
+            "High winds damaged the £40million Wing on Sunday.",
+        );
+        assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
+        assert!(digit_ordinal("19th") && digit_ordinal("2nd") && !digit_ordinal("40million"));
+    }
 
     #[test]
     fn opposite_words_conflict() {

@@ -80,10 +80,37 @@ pub(crate) fn is_csv_special(b: u8) -> bool {
 /// opens a field only at its start, `""` inside is an escaped quote, CR,
 /// LF and CRLF end a record outside quotes.
 pub fn read_csv(path: &Path) -> Result<Vec<u8>> {
-    read_csv_with(path, MAX_CELL_BYTES)
+    read_csv_with(path, MAX_CELL_BYTES, SPLIT_BYTES).map(|(bytes, _)| bytes)
 }
 
-fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
+/// Bytes between two [`CsvScan::splits`], about: parts small enough to
+/// share out between threads, large enough that each costs little.
+pub(crate) const SPLIT_BYTES: usize = 1 << 21;
+
+/// What the scan of [`read_csv_scanned`] learnt of the file on the way.
+#[derive(Debug, Default)]
+pub(crate) struct CsvScan {
+    /// Byte offsets, increasing, each just after an LF that ends a record
+    /// (outside quotes), about [`SPLIT_BYTES`] apart: a reader started
+    /// there starts at a record, as the reader of the whole file does.
+    pub splits: Vec<usize>,
+    /// True when a quoted field is still open at the end of the file.
+    pub ends_quoted: bool,
+}
+
+/// [`read_csv`], with the record boundaries found on the way
+/// ([`CsvScan`]), for reading the rows in parallel.
+pub(crate) fn read_csv_scanned(path: &Path) -> Result<(Vec<u8>, CsvScan)> {
+    read_csv_with(path, MAX_CELL_BYTES, SPLIT_BYTES)
+}
+
+/// [`read_csv_scanned`] with splits about `split` bytes apart.
+#[cfg(test)]
+pub(crate) fn read_csv_split_every(path: &Path, split: usize) -> Result<(Vec<u8>, CsvScan)> {
+    read_csv_with(path, MAX_CELL_BYTES, split)
+}
+
+fn read_csv_with(path: &Path, max: usize, split: usize) -> Result<(Vec<u8>, CsvScan)> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         FieldStart,
@@ -108,7 +135,10 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
             ),
         )
     };
-    read_scanned(path, |chunk| {
+    let mut scan = CsvScan::default();
+    let mut base = 0usize;
+    let mut next_split = split;
+    let bytes = read_scanned(path, |chunk| {
         let mut i = 0;
         while i < chunk.len() {
             // A run of bytes that are none of `"`, `,`, CR, LF, taken at
@@ -154,6 +184,10 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
                     field = 0;
                     len = 0;
                     record_started = false;
+                    if b == b'\n' && base + i >= next_split {
+                        scan.splits.push(base + i);
+                        next_split = base + i + split;
+                    }
                     (State::FieldStart, false)
                 }
                 _ => (State::Unquoted, true),
@@ -170,8 +204,11 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
                 }
             }
         }
+        base += chunk.len();
         Ok(())
-    })
+    })?;
+    scan.ends_quoted = state == State::Quoted;
+    Ok((bytes, scan))
 }
 
 #[cfg(test)]
@@ -189,7 +226,7 @@ mod tests {
     fn csv_cells_over_the_limit_are_refused_at_their_record() {
         let err = |text: &str| {
             let (_d, p) = file(text.as_bytes());
-            read_csv_with(&p, 4)
+            read_csv_with(&p, 4, SPLIT_BYTES)
                 .map(|_| ())
                 .map_err(|e| e.to_string().trim_start_matches(p.to_str().unwrap()).to_string())
         };

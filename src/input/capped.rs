@@ -74,6 +74,32 @@ pub(crate) fn is_csv_special(b: u8) -> bool {
     matches!(b, b'"' | b',' | b'\n' | b'\r')
 }
 
+/// The length of the run of bytes at the start of `bytes` that are not
+/// [`is_csv_special`], looked at eight bytes at a time.
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The high bit of each byte of `v` that is zero (and maybe of bytes
+    // after one that is: only the lowest marked byte is sure).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let hits = zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b',')))
+            | zero(w ^ (ONES * u64::from(b'\n')))
+            | zero(w ^ (ONES * u64::from(b'\r')));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| is_csv_special(b))
+        .unwrap_or(bytes.len() - i)
+}
+
 /// Reads a CSV file's bytes, refusing the first cell over
 /// [`MAX_CELL_BYTES`] (`PATH:LINE: cell N is larger than ...`, LINE being
 /// where its record starts), as the CSV reader would split it: a quote
@@ -144,10 +170,7 @@ fn read_csv_with(path: &Path, max: usize, split: usize) -> Result<(Vec<u8>, CsvS
             // A run of bytes that are none of `"`, `,`, CR, LF, taken at
             // once: each starts or continues a field's text and counts
             // towards its length, whatever the state.
-            let run = chunk[i..]
-                .iter()
-                .position(|&b| is_csv_special(b))
-                .unwrap_or(chunk.len() - i);
+            let run = plain_run(&chunk[i..]);
             if run > 0 {
                 if !record_started {
                     record_started = true;
@@ -253,6 +276,32 @@ mod tests {
             err("id,text\rA,b\rB,\"open\rmore"),
             Err(":3: cell 2 is larger than 4 bytes (unbalanced quote?)".into())
         );
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for len in 0..text.len() {
+            for special in [b'"', b',', b'\n', b'\r'] {
+                for at in 0..=len {
+                    let mut bytes = text[..len].to_vec();
+                    if at < len {
+                        bytes[at] = special;
+                        // A special byte after the first one, and bytes with
+                        // the high bit set or one less than a special byte.
+                        if at + 2 < len {
+                            bytes[at + 2] = b'"';
+                        }
+                    }
+                    if at > 1 {
+                        bytes[at - 1] = special - 1;
+                        bytes[0] = 0xE9;
+                    }
+                    let want = bytes.iter().position(|&b| is_csv_special(b)).unwrap_or(len);
+                    assert_eq!(plain_run(&bytes), want, "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -255,16 +255,19 @@ fn part_rows(part: &str, first: bool, width: usize) -> Option<Part> {
 /// Line breaks in a text, as [`LineCounter`] counts them: LF, CRLF and a
 /// lone CR.
 fn line_breaks(bytes: &[u8]) -> u64 {
+    // Counting one byte value (or pair) is a loop the compiler vectorises.
     let lf = bytes.iter().filter(|&&b| b == b'\n').count();
-    if !bytes.contains(&b'\r') {
+    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
+    if cr == 0 {
         return lf as u64;
     }
-    let lone_cr = bytes
+    // A CR is a break of its own unless an LF follows it.
+    let crlf = bytes
         .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .zip(&bytes[1..])
+        .filter(|&(&a, &b)| a == b'\r' && b == b'\n')
         .count();
-    (lf + lone_cr) as u64
+    (lf + cr - crlf) as u64
 }
 
 /// Counts lines up to increasing byte offsets, skipping blank lines.
@@ -291,12 +294,7 @@ impl<'a> LineCounter<'a> {
         if end > self.pos {
             // `end` is at a byte that is not a line break (or at the end),
             // so a CR just before it is never half of a CRLF split here.
-            let chunk = &self.text[self.pos..end];
-            self.line += chunk
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n')))
-                .count() as u64;
+            self.line += line_breaks(&self.text[self.pos..end]);
             self.pos = end;
         }
         self.line
@@ -323,10 +321,7 @@ fn unclosed_quote(text: &str) -> Option<u64> {
     while i < bytes.len() {
         // A run of bytes that move no state but into or within a field's
         // text, taken at once.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| crate::capped::is_csv_special(b))
-            .unwrap_or(bytes.len() - i);
+        let run = crate::capped::plain_run(&bytes[i..]);
         if run > 0 {
             if state != State::Quoted {
                 state = State::Unquoted;

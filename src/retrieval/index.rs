@@ -7,12 +7,13 @@
 //! Personal Information" when the table says they are the same thing.
 
 use std::cell::RefCell;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::matching::Analysed;
 use crate::reference::{row_alias_groups, Reference};
 use crate::text;
 
@@ -52,7 +53,15 @@ pub struct Index {
     /// Per reference: content stems added by alias groups it mentions and
     /// by its source (a title or URL names the statement's topic).
     expansions: Vec<Vec<String>>,
+    /// Statements analysed for matching ([`Index::analysed`]), kept for
+    /// the next claim that has the same candidate.
+    analysed: Mutex<FxHashMap<usize, Arc<Analysed>>>,
 }
+
+/// Most analysed statements an index keeps: enough for the candidates that
+/// many claims share, few enough that the memory stays small (each holds
+/// its words, a few kilobytes).
+const ANALYSED_KEPT: usize = 16384;
 
 /// Borrowed parts of an index, in term-id order.
 pub(crate) struct IndexParts<'a> {
@@ -206,6 +215,7 @@ impl Index {
             groups,
             aliases,
             expansions,
+            analysed: Mutex::default(),
         }
     }
 
@@ -262,7 +272,27 @@ impl Index {
             groups,
             aliases,
             expansions,
+            analysed: Mutex::default(),
         }
+    }
+
+    /// Reference `doc`'s statement analysed for matching: the same as
+    /// `Analysed::new(statement, index)`, which depends on nothing else,
+    /// made once for all the claims it is a candidate of (up to
+    /// [`ANALYSED_KEPT`] statements).
+    pub fn analysed(&self, doc: usize) -> Arc<Analysed> {
+        let kept = |m: &Mutex<FxHashMap<usize, Arc<Analysed>>>| {
+            m.lock().unwrap_or_else(|e| e.into_inner()).get(&doc).cloned()
+        };
+        if let Some(a) = kept(&self.analysed) {
+            return a;
+        }
+        let a = Arc::new(Analysed::new(&self.refs[doc].statement, self));
+        let mut kept = self.analysed.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() < ANALYSED_KEPT {
+            kept.insert(doc, Arc::clone(&a));
+        }
+        a
     }
 
     /// The references, in index order.

@@ -7,7 +7,8 @@
 //! role, antonyms and members of one closed class. It decides nothing: that
 //! is `verdict`'s job.
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 
 use serde::Serialize;
@@ -297,7 +298,7 @@ enum Status {
 
 /// Aligns an analysed claim with reference `doc` of the index.
 pub fn align(claim: &Analysed, index: &Index, doc: usize, retrieval: f64) -> Alignment {
-    let reference = Analysed::new(&index.refs()[doc].statement, index);
+    let reference = index.analysed(doc);
     let ref_stems: HashSet<&str> = reference
         .toks
         .iter()

@@ -130,17 +130,9 @@ impl Index {
         let mut sorted: Vec<(u32, u32)> = Vec::new();
         // A window of chunks at a time, read in parallel and then merged in
         // row order; chunk results never hold more than a window's terms.
-        for (w, window) in refs.chunks(chunk_rows * window_chunks).enumerate() {
-            let base = w * chunk_rows * window_chunks;
-            let mut done: Vec<Chunk> = window
-                .par_chunks(chunk_rows)
-                .enumerate()
-                .map(|(i, rows)| {
-                    let at = rayon::current_thread_index().unwrap_or(0) % threads;
-                    let mut reader = readers[at].lock().unwrap_or_else(|e| e.into_inner());
-                    reader.read(at, base + i * chunk_rows, rows)
-                })
-                .collect();
+        // A window is merged while the next one is read: merging is serial,
+        // and reading only touches the readers.
+        let mut merge = |mut done: Vec<Chunk>| {
             let mut order: Vec<usize> = (0..done.len()).collect();
             order.sort_by_key(|&i| (done[i].reader, done[i].first_new));
             for i in order {
@@ -184,6 +176,33 @@ impl Index {
                 }
                 expansions.append(&mut c.expansions);
             }
+        };
+        let mut pending: Option<Vec<Chunk>> = None;
+        for (w, window) in refs.chunks(chunk_rows * window_chunks).enumerate() {
+            let base = w * chunk_rows * window_chunks;
+            let readers = &readers;
+            let (done, ()) = rayon::join(
+                || {
+                    window
+                        .par_chunks(chunk_rows)
+                        .enumerate()
+                        .map(|(i, rows)| {
+                            let at = rayon::current_thread_index().unwrap_or(0) % threads;
+                            let mut reader = readers[at].lock().unwrap_or_else(|e| e.into_inner());
+                            reader.read(at, base + i * chunk_rows, rows)
+                        })
+                        .collect::<Vec<Chunk>>()
+                },
+                || {
+                    if let Some(p) = pending.take() {
+                        merge(p);
+                    }
+                },
+            );
+            pending = Some(done);
+        }
+        if let Some(p) = pending {
+            merge(p);
         }
         drop(readers);
         let avg = if lengths.is_empty() {

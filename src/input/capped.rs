@@ -131,8 +131,7 @@ pub(crate) fn read_csv_scanned(path: &Path) -> Result<(Vec<u8>, CsvScan)> {
 }
 
 /// [`read_csv_scanned`] with splits about `split` bytes apart.
-#[cfg(test)]
-pub(crate) fn read_csv_split_every(path: &Path, split: usize) -> Result<(Vec<u8>, CsvScan)> {
+pub(crate) fn read_csv_split(path: &Path, split: usize) -> Result<(Vec<u8>, CsvScan)> {
     read_csv_with(path, MAX_CELL_BYTES, split)
 }
 

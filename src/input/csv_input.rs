@@ -141,6 +141,135 @@ impl CsvTable {
         CsvTable::new(path, columns, rows)
     }
 
+    /// [`CsvTable::read`], each row then turned into a `T` by `row` (with
+    /// what `prepare` takes from the table's header, the row's line and its
+    /// record), in row order: the same rows, or the same first error, as
+    /// calling `row` on every row of the table read, without keeping the
+    /// table's records. A large file is read in parts in parallel, each
+    /// part's records parsed into one reused record.
+    pub fn read_rows<C: Sync, T: Send>(
+        path: &Path,
+        required: &[&str],
+        prepare: impl Fn(&CsvTable) -> C,
+        row: impl Fn(&C, u64, &csv::StringRecord) -> Result<T> + Sync,
+    ) -> Result<Vec<T>> {
+        CsvTable::read_rows_every(path, required, prepare, row, crate::capped::SPLIT_BYTES)
+    }
+
+    /// [`CsvTable::read_rows`] in parts of about `split` bytes.
+    fn read_rows_every<C: Sync, T: Send>(
+        path: &Path,
+        required: &[&str],
+        prepare: impl Fn(&CsvTable) -> C,
+        row: impl Fn(&C, u64, &csv::StringRecord) -> Result<T> + Sync,
+        split: usize,
+    ) -> Result<Vec<T>> {
+        use rayon::prelude::*;
+        let serial = |text: &str| -> Result<Vec<T>> {
+            let table = CsvTable::parse(path, text, required)?;
+            let c = prepare(&table);
+            table.rows.iter().map(|(line, r)| row(&c, *line, r)).collect()
+        };
+        let (bytes, scan) = crate::capped::read_csv_split(path, split)?;
+        // As in `read`: without a byte-order mark the boundaries hold and no
+        // quoted field is left open unless the scan ends in one.
+        let plain = !bytes.starts_with(BOM);
+        let text = decode(path, bytes)?;
+        let splits = &scan.splits;
+        let bytes = text.as_bytes();
+        let starts: Vec<usize> = std::iter::once(0).chain(splits.iter().copied()).collect();
+        let ends: Vec<usize> = splits
+            .iter()
+            .copied()
+            .chain(std::iter::once(bytes.len()))
+            .collect();
+        if !plain
+            || scan.ends_quoted
+            || splits.is_empty()
+            || starts
+                .iter()
+                .zip(&ends)
+                .any(|(&a, &b)| a >= b || !text.is_char_boundary(a))
+            || splits.iter().any(|&a| bytes[a..].starts_with(BOM))
+        {
+            return serial(&text);
+        }
+        let mut head = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(&bytes[..ends[0]]);
+        let columns = header(path, &text, &mut head, required)?;
+        let width = head.byte_headers().map_err(|e| csv_error(path, &text, &e))?.len();
+        // The line each part starts on.
+        let breaks: Vec<u64> = starts
+            .par_iter()
+            .zip(ends.par_iter())
+            .map(|(&a, &b)| line_breaks(&bytes[a..b]))
+            .collect();
+        let before: Vec<u64> = breaks
+            .iter()
+            .scan(0u64, |sum, &n| {
+                let at = *sum;
+                *sum += n;
+                Some(at)
+            })
+            .collect();
+        let table = CsvTable {
+            path: path.to_path_buf(),
+            columns,
+            rows: Vec::new(),
+        };
+        let c = prepare(&table);
+        let parts: Vec<Option<(usize, Result<Vec<T>>)>> = starts
+            .par_iter()
+            .zip(ends.par_iter())
+            .zip(before.par_iter())
+            .enumerate()
+            .map(|(i, ((&a, &b), &before))| {
+                let part = &text[a..b];
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(i == 0)
+                    .flexible(true)
+                    .from_reader(part.as_bytes());
+                let mut lines = LineCounter::new(part);
+                let mut record = csv::StringRecord::new();
+                let mut rows = 0usize;
+                let mut out: Result<Vec<T>> = Ok(Vec::new());
+                // Every record is read, after an error of `row` too: a CSV
+                // problem anywhere is reported before it.
+                while reader.read_record(&mut record).ok()? {
+                    if record.len() != width || record.iter().any(|c| c.len() > MAX_CELL_BYTES) {
+                        return None;
+                    }
+                    if record.iter().all(|c| c.trim().is_empty()) {
+                        continue;
+                    }
+                    rows += 1;
+                    if let Ok(done) = &mut out {
+                        let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
+                        match row(&c, line + before, &record) {
+                            Ok(t) => done.push(t),
+                            Err(e) => out = Err(e),
+                        }
+                    }
+                }
+                Some((rows, out))
+            })
+            .collect();
+        if parts.iter().any(Option::is_none) {
+            return serial(&text);
+        }
+        let parts: Vec<(usize, Result<Vec<T>>)> = parts.into_iter().flatten().collect();
+        if parts.iter().all(|(rows, _)| *rows == 0) {
+            return Err(Error::invalid(path, 1, "no rows after the header"));
+        }
+        let mut all = Vec::new();
+        for (_, part) in parts {
+            all.extend(part?);
+        }
+        Ok(all)
+    }
+
     fn new(
         path: &Path,
         columns: HashMap<String, usize>,
@@ -393,6 +522,8 @@ mod tests {
             "id,text\nA,b\nB,c",
             "id,text\n\n\n",
             "id,text\nA,b\r\nB,c\n\rC,d\r\r\nE,f\n",
+            "id,text\nA,b\nE,c\nC,\"d\ne\"\nE,f\n",
+            "id,text\nA,b\nE,c\nC,d,x\n",
         ];
         let dir = tempfile::tempdir().unwrap();
         for (n, text) in texts.iter().enumerate() {
@@ -400,7 +531,7 @@ mod tests {
             std::fs::write(&p, text).unwrap();
             let serial = CsvTable::parse(&p, text, &["id", "text"]);
             for every in [1, 3, 7, 16] {
-                let (_, scan) = crate::capped::read_csv_split_every(&p, every).unwrap();
+                let (_, scan) = crate::capped::read_csv_split(&p, every).unwrap();
                 let split = if scan.ends_quoted {
                     CsvTable::parse(&p, text, &["id", "text"])
                 } else {
@@ -416,6 +547,39 @@ mod tests {
                     "text {n} split every {every} at {:?}",
                     scan.splits
                 );
+            }
+            // Row by row, in parts (rows made of the id and the line, an
+            // error for an id "E").
+            let rows = |t: &Result<CsvTable>| -> std::result::Result<Vec<(u64, String)>, String> {
+                let t = t.as_ref().map_err(|e| e.to_string())?;
+                let mut out = Vec::new();
+                for (line, r) in &t.rows {
+                    if t.get(r, "id") == "E" {
+                        return Err(format!("E at {line}"));
+                    }
+                    out.push((*line, t.get(r, "id").to_string()));
+                }
+                Ok(out)
+            };
+            for every in [1, 3, 7, 16, 1 << 21] {
+                let got = CsvTable::read_rows_every(
+                    &p,
+                    &["id", "text"],
+                    |t| t.column("id"),
+                    |id, line, r| {
+                        let id = CsvTable::cell(r, *id);
+                        if id == "E" {
+                            return Err(Error::invalid(Path::new("x"), line, "E"));
+                        }
+                        Ok((line, id.to_string()))
+                    },
+                    every,
+                )
+                .map_err(|e| match e {
+                    Error::Invalid { line, message, .. } if message == "E" => format!("E at {line}"),
+                    e => e.to_string(),
+                });
+                assert_eq!(got, rows(&serial), "text {n} read row by row every {every}");
             }
             // And through the file.
             let read = CsvTable::read(&p, &["id", "text"]);

@@ -35,7 +35,17 @@ pub struct Reference {
 
 /// Reads one reference table.
 pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
-    references(CsvTable::read(path, &["id", "statement"])?)
+    // Row by row as the file is parsed: the same references and errors as
+    // `references` of the table read.
+    CsvTable::read_rows(
+        path,
+        &["id", "statement"],
+        |table| {
+            let columns = ["id", "statement", "rating", "aliases", "source"].map(|c| table.column(c));
+            (table.path.clone(), columns)
+        },
+        |(path, columns), line, record| reference(path, columns, line, record),
+    )
 }
 
 /// Parses the text of one reference table; `path` only names it in errors.

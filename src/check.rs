@@ -432,9 +432,28 @@ pub fn load_index(paths: &[PathBuf]) -> Result<Index> {
                     p.display()
                 )));
             }
+            warm_up();
             Ok(Index::build(read_tables(paths)?))
         }
     }
+}
+
+/// Builds the word lists and the WordNet database that indexing and
+/// judging look words up in, on a thread of its own while the tables are
+/// read: each is built once per process (whichever thread asks first
+/// builds it, the others wait for it), so only the time it is built at
+/// changes, never what it holds.
+fn warm_up() {
+    let _ = std::thread::Builder::new()
+        .name("factcheck-warm-up".into())
+        .spawn(|| {
+            crate::text::wordnet::is_lemma("house", crate::text::wordnet::Pos::Noun);
+            crate::text::lexicon::is_stop_word("the");
+            crate::text::lexicon::is_common_word("the");
+            crate::text::lexicon::is_subjective("good");
+            crate::text::lexicon::class_of("red");
+            crate::text::stem("houses");
+        });
 }
 
 /// What to do with a baseline in [`run`].

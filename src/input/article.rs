@@ -171,7 +171,13 @@ pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
             "file is UTF-16 (byte-order mark found); convert it to UTF-8",
         ));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // `contains` of a byte is a word-at-a-time search; the position is
+    // only looked for when there is one.
+    if let Some(pos) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         let line = line_of(&bytes, pos);
         return Err(Error::invalid(
             path,

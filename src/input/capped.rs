@@ -74,16 +74,68 @@ pub(crate) fn is_csv_special(b: u8) -> bool {
     matches!(b, b'"' | b',' | b'\n' | b'\r')
 }
 
+/// The length of the run of bytes at the start of `bytes` that are not
+/// [`is_csv_special`], looked at eight bytes at a time.
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The high bit of each byte of `v` that is zero (and maybe of bytes
+    // after one that is: only the lowest marked byte is sure).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let hits = zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b',')))
+            | zero(w ^ (ONES * u64::from(b'\n')))
+            | zero(w ^ (ONES * u64::from(b'\r')));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| is_csv_special(b))
+        .unwrap_or(bytes.len() - i)
+}
+
 /// Reads a CSV file's bytes, refusing the first cell over
 /// [`MAX_CELL_BYTES`] (`PATH:LINE: cell N is larger than ...`, LINE being
 /// where its record starts), as the CSV reader would split it: a quote
 /// opens a field only at its start, `""` inside is an escaped quote, CR,
 /// LF and CRLF end a record outside quotes.
 pub fn read_csv(path: &Path) -> Result<Vec<u8>> {
-    read_csv_with(path, MAX_CELL_BYTES)
+    read_csv_with(path, MAX_CELL_BYTES, SPLIT_BYTES).map(|(bytes, _)| bytes)
 }
 
-fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
+/// Bytes between two [`CsvScan::splits`], about: parts small enough to
+/// share out between threads, large enough that each costs little.
+pub(crate) const SPLIT_BYTES: usize = 1 << 21;
+
+/// What the scan of [`read_csv_scanned`] learnt of the file on the way.
+#[derive(Debug, Default)]
+pub(crate) struct CsvScan {
+    /// Byte offsets, increasing, each just after an LF that ends a record
+    /// (outside quotes), about [`SPLIT_BYTES`] apart: a reader started
+    /// there starts at a record, as the reader of the whole file does.
+    pub splits: Vec<usize>,
+    /// True when a quoted field is still open at the end of the file.
+    pub ends_quoted: bool,
+}
+
+/// [`read_csv`], with the record boundaries found on the way
+/// ([`CsvScan`]), for reading the rows in parallel.
+pub(crate) fn read_csv_scanned(path: &Path) -> Result<(Vec<u8>, CsvScan)> {
+    read_csv_with(path, MAX_CELL_BYTES, SPLIT_BYTES)
+}
+
+/// [`read_csv_scanned`] with splits about `split` bytes apart.
+pub(crate) fn read_csv_split(path: &Path, split: usize) -> Result<(Vec<u8>, CsvScan)> {
+    read_csv_with(path, MAX_CELL_BYTES, split)
+}
+
+fn read_csv_with(path: &Path, max: usize, split: usize) -> Result<(Vec<u8>, CsvScan)> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         FieldStart,
@@ -108,16 +160,16 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
             ),
         )
     };
-    read_scanned(path, |chunk| {
+    let mut scan = CsvScan::default();
+    let mut base = 0usize;
+    let mut next_split = split;
+    let bytes = read_scanned(path, |chunk| {
         let mut i = 0;
         while i < chunk.len() {
             // A run of bytes that are none of `"`, `,`, CR, LF, taken at
             // once: each starts or continues a field's text and counts
             // towards its length, whatever the state.
-            let run = chunk[i..]
-                .iter()
-                .position(|&b| is_csv_special(b))
-                .unwrap_or(chunk.len() - i);
+            let run = plain_run(&chunk[i..]);
             if run > 0 {
                 if !record_started {
                     record_started = true;
@@ -154,6 +206,10 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
                     field = 0;
                     len = 0;
                     record_started = false;
+                    if b == b'\n' && base + i >= next_split {
+                        scan.splits.push(base + i);
+                        next_split = base + i + split;
+                    }
                     (State::FieldStart, false)
                 }
                 _ => (State::Unquoted, true),
@@ -170,8 +226,11 @@ fn read_csv_with(path: &Path, max: usize) -> Result<Vec<u8>> {
                 }
             }
         }
+        base += chunk.len();
         Ok(())
-    })
+    })?;
+    scan.ends_quoted = state == State::Quoted;
+    Ok((bytes, scan))
 }
 
 #[cfg(test)]
@@ -189,7 +248,7 @@ mod tests {
     fn csv_cells_over_the_limit_are_refused_at_their_record() {
         let err = |text: &str| {
             let (_d, p) = file(text.as_bytes());
-            read_csv_with(&p, 4)
+            read_csv_with(&p, 4, SPLIT_BYTES)
                 .map(|_| ())
                 .map_err(|e| e.to_string().trim_start_matches(p.to_str().unwrap()).to_string())
         };
@@ -216,6 +275,32 @@ mod tests {
             err("id,text\rA,b\rB,\"open\rmore"),
             Err(":3: cell 2 is larger than 4 bytes (unbalanced quote?)".into())
         );
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for len in 0..text.len() {
+            for special in [b'"', b',', b'\n', b'\r'] {
+                for at in 0..=len {
+                    let mut bytes = text[..len].to_vec();
+                    if at < len {
+                        bytes[at] = special;
+                        // A special byte after the first one, and bytes with
+                        // the high bit set or one less than a special byte.
+                        if at + 2 < len {
+                            bytes[at + 2] = b'"';
+                        }
+                    }
+                    if at > 1 {
+                        bytes[at - 1] = special - 1;
+                        bytes[0] = 0xE9;
+                    }
+                    let want = bytes.iter().position(|&b| is_csv_special(b)).unwrap_or(len);
+                    assert_eq!(plain_run(&bytes), want, "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]

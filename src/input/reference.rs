@@ -35,7 +35,17 @@ pub struct Reference {
 
 /// Reads one reference table.
 pub fn read_table(path: &Path) -> Result<Vec<Reference>> {
-    references(CsvTable::read(path, &["id", "statement"])?)
+    // Row by row as the file is parsed: the same references and errors as
+    // `references` of the table read.
+    CsvTable::read_rows(
+        path,
+        &["id", "statement"],
+        |table| {
+            let columns = ["id", "statement", "rating", "aliases", "source"].map(|c| table.column(c));
+            (table.path.clone(), columns)
+        },
+        |(path, columns), line, record| reference(path, columns, line, record),
+    )
 }
 
 /// Parses the text of one reference table; `path` only names it in errors.
@@ -52,45 +62,70 @@ pub fn parse_table(path: &Path, text: &str) -> Result<Vec<Reference>> {
 }
 
 fn references(table: CsvTable) -> Result<Vec<Reference>> {
+    use rayon::prelude::*;
+    /// Rows turned into references by one task.
+    const PART_ROWS: usize = 8192;
     let path = table.path.as_path();
+    let columns = ["id", "statement", "rating", "aliases", "source"].map(|c| table.column(c));
+    // In parts, in parallel; the first error of the first part that has
+    // one is the first error in row order.
+    let parts: Vec<Result<Vec<Reference>>> = table
+        .rows
+        .par_chunks(PART_ROWS)
+        .map(|rows| {
+            rows.iter()
+                .map(|(line, record)| reference(path, &columns, *line, record))
+                .collect()
+        })
+        .collect();
     let mut out = Vec::with_capacity(table.rows.len());
-    let [id_at, statement_at, rating_at, aliases_at, source_at] =
-        ["id", "statement", "rating", "aliases", "source"].map(|c| table.column(c));
-    for (line, record) in &table.rows {
-        let id = CsvTable::cell(record, id_at);
-        let statement = CsvTable::cell(record, statement_at);
-        if id.is_empty() {
-            return Err(Error::invalid(path, *line, "empty `id`"));
-        }
-        if statement.is_empty() {
-            return Err(Error::invalid(
-                path,
-                *line,
-                format!("empty `statement` for reference `{id}`"),
-            ));
-        }
-        let rating = match CsvTable::cell(record, rating_at).to_ascii_lowercase().as_str() {
-            "" | "true" | "supported" | "yes" | "1" => true,
-            "false" | "contradicted" | "no" | "0" => false,
-            other => {
-                return Err(Error::invalid(
-                    path,
-                    *line,
-                    format!("unknown rating `{other}` for reference `{id}` (expected true or false)"),
-                ))
-            }
-        };
-        let aliases = parse_aliases(CsvTable::cell(record, aliases_at));
-        out.push(Reference {
-            id: id.to_string(),
-            statement: statement.to_string(),
-            source: CsvTable::cell(record, source_at).to_string(),
-            rating,
-            aliases,
-            origin: (path.to_path_buf(), *line),
-        });
+    for part in parts {
+        out.extend(part?);
     }
     Ok(out)
+}
+
+/// One row of a table as a reference; `columns` are the positions of
+/// `id`, `statement`, `rating`, `aliases` and `source`.
+fn reference(
+    path: &Path,
+    columns: &[Option<usize>; 5],
+    line: u64,
+    record: &csv::StringRecord,
+) -> Result<Reference> {
+    let [id_at, statement_at, rating_at, aliases_at, source_at] = *columns;
+    let id = CsvTable::cell(record, id_at);
+    let statement = CsvTable::cell(record, statement_at);
+    if id.is_empty() {
+        return Err(Error::invalid(path, line, "empty `id`"));
+    }
+    if statement.is_empty() {
+        return Err(Error::invalid(
+            path,
+            line,
+            format!("empty `statement` for reference `{id}`"),
+        ));
+    }
+    let rating = match CsvTable::cell(record, rating_at).to_ascii_lowercase().as_str() {
+        "" | "true" | "supported" | "yes" | "1" => true,
+        "false" | "contradicted" | "no" | "0" => false,
+        other => {
+            return Err(Error::invalid(
+                path,
+                line,
+                format!("unknown rating `{other}` for reference `{id}` (expected true or false)"),
+            ))
+        }
+    };
+    let aliases = parse_aliases(CsvTable::cell(record, aliases_at));
+    Ok(Reference {
+        id: id.to_string(),
+        statement: statement.to_string(),
+        source: CsvTable::cell(record, source_at).to_string(),
+        rating,
+        aliases,
+        origin: (path.to_path_buf(), line),
+    })
 }
 
 /// Parses an `aliases` cell: `|` separates names of one thing, `;` separates

@@ -7,12 +7,13 @@
 //! Personal Information" when the table says they are the same thing.
 
 use std::cell::RefCell;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::matching::Analysed;
 use crate::reference::{row_alias_groups, Reference};
 use crate::text;
 
@@ -52,7 +53,15 @@ pub struct Index {
     /// Per reference: content stems added by alias groups it mentions and
     /// by its source (a title or URL names the statement's topic).
     expansions: Vec<Vec<String>>,
+    /// Statements analysed for matching ([`Index::analysed`]), kept for
+    /// the next claim that has the same candidate.
+    analysed: Mutex<FxHashMap<usize, Arc<Analysed>>>,
 }
+
+/// Most analysed statements an index keeps: enough for the candidates that
+/// many claims share, few enough that the memory stays small (each holds
+/// its words, a few kilobytes).
+const ANALYSED_KEPT: usize = 16384;
 
 /// Borrowed parts of an index, in term-id order.
 pub(crate) struct IndexParts<'a> {
@@ -121,17 +130,9 @@ impl Index {
         let mut sorted: Vec<(u32, u32)> = Vec::new();
         // A window of chunks at a time, read in parallel and then merged in
         // row order; chunk results never hold more than a window's terms.
-        for (w, window) in refs.chunks(chunk_rows * window_chunks).enumerate() {
-            let base = w * chunk_rows * window_chunks;
-            let mut done: Vec<Chunk> = window
-                .par_chunks(chunk_rows)
-                .enumerate()
-                .map(|(i, rows)| {
-                    let at = rayon::current_thread_index().unwrap_or(0) % threads;
-                    let mut reader = readers[at].lock().unwrap_or_else(|e| e.into_inner());
-                    reader.read(at, base + i * chunk_rows, rows)
-                })
-                .collect();
+        // A window is merged while the next one is read: merging is serial,
+        // and reading only touches the readers.
+        let mut merge = |mut done: Vec<Chunk>| {
             let mut order: Vec<usize> = (0..done.len()).collect();
             order.sort_by_key(|&i| (done[i].reader, done[i].first_new));
             for i in order {
@@ -175,6 +176,33 @@ impl Index {
                 }
                 expansions.append(&mut c.expansions);
             }
+        };
+        let mut pending: Option<Vec<Chunk>> = None;
+        for (w, window) in refs.chunks(chunk_rows * window_chunks).enumerate() {
+            let base = w * chunk_rows * window_chunks;
+            let readers = &readers;
+            let (done, ()) = rayon::join(
+                || {
+                    window
+                        .par_chunks(chunk_rows)
+                        .enumerate()
+                        .map(|(i, rows)| {
+                            let at = rayon::current_thread_index().unwrap_or(0) % threads;
+                            let mut reader = readers[at].lock().unwrap_or_else(|e| e.into_inner());
+                            reader.read(at, base + i * chunk_rows, rows)
+                        })
+                        .collect::<Vec<Chunk>>()
+                },
+                || {
+                    if let Some(p) = pending.take() {
+                        merge(p);
+                    }
+                },
+            );
+            pending = Some(done);
+        }
+        if let Some(p) = pending {
+            merge(p);
         }
         drop(readers);
         let avg = if lengths.is_empty() {
@@ -206,6 +234,7 @@ impl Index {
             groups,
             aliases,
             expansions,
+            analysed: Mutex::default(),
         }
     }
 
@@ -262,7 +291,27 @@ impl Index {
             groups,
             aliases,
             expansions,
+            analysed: Mutex::default(),
         }
+    }
+
+    /// Reference `doc`'s statement analysed for matching: the same as
+    /// `Analysed::new(statement, index)`, which depends on nothing else,
+    /// made once for all the claims it is a candidate of (up to
+    /// [`ANALYSED_KEPT`] statements).
+    pub fn analysed(&self, doc: usize) -> Arc<Analysed> {
+        let kept = |m: &Mutex<FxHashMap<usize, Arc<Analysed>>>| {
+            m.lock().unwrap_or_else(|e| e.into_inner()).get(&doc).cloned()
+        };
+        if let Some(a) = kept(&self.analysed) {
+            return a;
+        }
+        let a = Arc::new(Analysed::new(&self.refs[doc].statement, self));
+        let mut kept = self.analysed.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() < ANALYSED_KEPT {
+            kept.insert(doc, Arc::clone(&a));
+        }
+        a
     }
 
     /// The references, in index order.

@@ -21,7 +21,9 @@
 //! - `alignment`: the scores the verdict reads, from the final state;
 //! - `params`: the tuning values, each with a line on what it sets.
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::Arc;
 
 use crate::index::Index;
 use crate::text::{self, Shape, Token};
@@ -116,7 +118,7 @@ enum Status {
 /// of evidence has found so far.
 struct Pair<'a> {
     claim: &'a Analysed,
-    reference: Analysed,
+    reference: Arc<Analysed>,
     index: &'a Index,
     /// Position of the reference in the index.
     doc: usize,
@@ -141,7 +143,8 @@ struct Pair<'a> {
 
 impl<'a> Pair<'a> {
     fn new(claim: &'a Analysed, index: &'a Index, doc: usize) -> Pair<'a> {
-        let reference = Analysed::new(&index.refs()[doc].statement, index);
+        // Analysed once per statement and kept by the index for later claims.
+        let reference = index.analysed(doc);
         let claim_stems: HashSet<&str> = claim
             .toks
             .iter()

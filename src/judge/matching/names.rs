@@ -2,7 +2,8 @@
 //! names and the reference's (a name in the role of another, a made-up
 //! name no row knows, a known name put in another slot, near misses).
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
 
 use strsim::normalized_damerau_levenshtein;
 

@@ -2,7 +2,8 @@
 //! claim and reference where what they govern is on both sides, clause by
 //! clause, and negative affixes ("childless" / "three children").
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
 
 use super::params::NEGATION_SCOPE;
 use super::words::word;

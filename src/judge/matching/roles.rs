@@ -2,7 +2,8 @@
 //! (antonyms, members of one closed class, near-miss names, names in one
 //! role, slot fillers after a shared anchor), and the claim's subject.
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
 
 use super::names::{
     derived_name, is_name, name_phrase, near_miss, phrase_overlaps, phrase_overlaps_tok, stop_like,

@@ -2,7 +2,8 @@
 //! acronym spelled out, a spelling variant, a WordNet synonym or a word for
 //! a kind of it), and how much each claim word weighs.
 
-use std::collections::HashSet;
+// Sets of stems only asked `contains`: the fast hash, never iterated.
+use rustc_hash::FxHashSet as HashSet;
 
 use strsim::normalized_damerau_levenshtein;
 

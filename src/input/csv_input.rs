@@ -99,12 +99,7 @@ impl CsvTable {
     fn parse_rows_split(path: &Path, text: &str, required: &[&str], splits: &[usize]) -> Result<CsvTable> {
         use rayon::prelude::*;
         let bytes = text.as_bytes();
-        let starts: Vec<usize> = std::iter::once(0).chain(splits.iter().copied()).collect();
-        let ends: Vec<usize> = splits
-            .iter()
-            .copied()
-            .chain(std::iter::once(bytes.len()))
-            .collect();
+        let (starts, ends) = part_bounds(splits, bytes.len());
         // A reader strips a byte-order mark at its start, which the reader
         // of the whole text only does at the start of the file.
         if splits.is_empty()
@@ -177,12 +172,7 @@ impl CsvTable {
         let text = decode(path, bytes)?;
         let splits = &scan.splits;
         let bytes = text.as_bytes();
-        let starts: Vec<usize> = std::iter::once(0).chain(splits.iter().copied()).collect();
-        let ends: Vec<usize> = splits
-            .iter()
-            .copied()
-            .chain(std::iter::once(bytes.len()))
-            .collect();
+        let (starts, ends) = part_bounds(splits, bytes.len());
         if !plain
             || scan.ends_quoted
             || splits.is_empty()
@@ -496,6 +486,14 @@ fn csv_error(path: &Path, text: &str, e: &csv::Error) -> Error {
         _ => e.to_string(),
     };
     Error::invalid(path, line, message)
+}
+
+/// Start and end offsets of the parts a text of `len` bytes is split into
+/// at `splits` (each the start of a record).
+fn part_bounds(splits: &[usize], len: usize) -> (Vec<usize>, Vec<usize>) {
+    let starts = std::iter::once(0).chain(splits.iter().copied()).collect();
+    let ends = splits.iter().copied().chain(std::iter::once(len)).collect();
+    (starts, ends)
 }
 
 #[cfg(test)]

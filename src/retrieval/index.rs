@@ -298,7 +298,7 @@ impl Index {
     /// Reference `doc`'s statement analysed for matching: the same as
     /// `Analysed::new(statement, index)`, which depends on nothing else,
     /// made once for all the claims it is a candidate of (up to
-    /// [`ANALYSED_KEPT`] statements).
+    /// `ANALYSED_KEPT` statements).
     pub fn analysed(&self, doc: usize) -> Arc<Analysed> {
         let kept = |m: &Mutex<FxHashMap<usize, Arc<Analysed>>>| {
             m.lock().unwrap_or_else(|e| e.into_inner()).get(&doc).cloned()

@@ -112,6 +112,18 @@ pub(super) fn describes_next(a: &Analysed, i: usize) -> bool {
         && !wordnet::is_lemma(&toks[i].norm, wordnet::Pos::Noun)
 }
 
+/// True for an amount written without a space ("40million", "£27m"), which
+/// the tokeniser may shape like a name; an ordinal in digits ("19th") is a
+/// rank, compared as one.
+pub(super) fn amount_like(t: &Token) -> bool {
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|e| {
+        t.norm
+            .strip_suffix(e)
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    });
+    t.norm.chars().any(|c| c.is_ascii_digit()) && !ordinal
+}
+
 /// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
 pub(super) fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     let toks = &a.toks;
@@ -438,20 +450,24 @@ fn leftover_names(
                 .iter()
                 .any(|t| lexicon::is_person_title(&t.norm))
         };
-        let same_kind = |r: &std::ops::Range<usize>| {
-            let theirs = names_of(reference, r);
+        // Two names of several words each, neither a list nor titled: a
+        // shared surname with a title on either side is one person
+        // ("William Ruto" and "Mr Ruto").
+        let two_names = |r: &std::ops::Range<usize>, theirs: &[String]| {
             !listed(claim, run)
                 && !listed(reference, r)
                 && own.len() > 1
                 && theirs.len() > 1
+                && !titled(claim, run)
+                && !titled(reference, r)
+        };
+        let same_kind = |r: &std::ops::Range<usize>| {
+            let theirs = names_of(reference, r);
+            two_names(r, &theirs)
                 && own.last() == theirs.last()
                 // "Duke of York" is a duke, "New York" a city: the head of
                 // a name with "of" comes before it.
                 && name_head(claim, run) == name_head(reference, r)
-                // A shared surname with a title on either side is one
-                // person: "William Ruto" and "Mr Ruto".
-                && !titled(claim, run)
-                && !titled(reference, r)
         };
         // A name some of whose words are found differs only by the others:
         // it needs a name of the same kind; a wholly unknown one, the same role.
@@ -480,14 +496,9 @@ fn leftover_names(
         let same_lead = |r: &std::ops::Range<usize>| {
             let theirs = names_of(reference, r);
             is_acronym(claim, &claim.toks[run.start])
-                && !listed(claim, run)
-                && !listed(reference, r)
-                && own.len() > 1
-                && theirs.len() > 1
+                && two_names(r, &theirs)
                 && own.first() == theirs.first()
                 && own[1..].iter().all(|w| !theirs[1..].contains(w))
-                && !titled(claim, run)
-                && !titled(reference, r)
                 && ((opens(claim, run) && opens(reference, r))
                     || (role.is_some() && role_word(reference, r) == role))
         };
@@ -531,10 +542,10 @@ fn leftover_names(
                     .iter()
                     .any(|x| derived_name(&t.norm, &x.norm))
             });
-            // "Villa'sFA Cup" is "Villa's FA Cup" with a space lost.
+            // The same name, or "Villa'sFA Cup" for "Villa's FA Cup" with a space lost.
             let spaced_alike =
                 c.split_whitespace().collect::<String>() == rp.split_whitespace().collect::<String>();
-            if !derived && c != rp && !spaced_alike {
+            if !derived && !spaced_alike {
                 return Some((run.clone(), rp, swap(r)));
             }
         }
@@ -800,17 +811,21 @@ mod tests {
     }
 
     #[test]
-    fn a_name_with_a_lost_space_or_a_titled_person_is_not_made_up() {
+    fn a_name_with_a_lost_space_is_the_same_name() {
         // The same name with a space lost in the text.
         let found = conflicts(
             "He has played in all four of Villa'sFA Cup matches this season.",
             "He has played in all four of Villa's FA Cup matches this season.",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_titled_person_is_not_a_made_up_name() {
         // A titled person some of whose words the reference has is no made-up name.
         let found = conflicts(
             "A man attacked an officer at the home of Kenya's Deputy President William Ruto.",
-            "A man attacked an officer at the home of a farmer in Kitale, Kenya.",
+            "The deputy had left for a rally in the town of Kitale, where he joined President Uhuru Kenyatta.",
         );
         assert!(
             !found.iter().any(|c| c.kind == ConflictKind::Unknown),

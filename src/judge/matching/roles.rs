@@ -6,7 +6,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::names::{
-    derived_name, is_name, name_phrase, near_miss, phrase_overlaps, phrase_overlaps_tok, stop_like,
+    amount_like, derived_name, is_name, name_phrase, near_miss, phrase_overlaps, phrase_overlaps_tok,
+    stop_like,
 };
 use super::params::{SAME_EVENT, SUBJECT_FOUND_SHARE};
 use super::words::{parenthesised, quantity, weight, word};
@@ -59,9 +60,7 @@ pub(super) fn substitutions(pair: &mut Pair) {
                         stop_like(x)
                             || lexicon::is_month(&x.norm)
                             || lexicon::is_weekday(&x.norm)
-                            // "40million" is an amount written without a
-                            // space; "19th" stays a rank.
-                            || (x.norm.chars().any(|c| c.is_ascii_digit()) && !digit_ordinal(&x.norm))
+                            || amount_like(x)
                     })
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
                     pair.ref_name_stems.contains(x.stem.as_str())
@@ -93,14 +92,6 @@ pub(super) fn substitutions(pair: &mut Pair) {
             }
         }
     }
-}
-
-/// An ordinal written in digits: "19th", "2nd".
-fn digit_ordinal(w: &str) -> bool {
-    ["st", "nd", "rd", "th"].iter().any(|e| {
-        w.strip_suffix(e)
-            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
-    })
 }
 
 /// Slots: a phrase of the claim missing from the reference, where the
@@ -455,6 +446,7 @@ pub(super) fn is_verb(t: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::names::amount_like;
     use super::super::test_support::conflicts;
     use super::*;
 
@@ -465,7 +457,8 @@ mod tests {
             "High winds damaged the £40million Wing on Sunday.",
         );
         assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
-        assert!(digit_ordinal("19th") && digit_ordinal("2nd") && !digit_ordinal("40million"));
+        let t = |w: &str| crate::text::tokenize(w).remove(0);
+        assert!(amount_like(&t("40million")) && !amount_like(&t("19th")) && !amount_like(&t("2nd")));
     }
 
     #[test]

@@ -128,8 +128,13 @@ pub(super) fn amount_like(t: &Token) -> bool {
 pub(super) fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     let toks = &a.toks;
     // A month or a weekday is part of a date (compared as one), not a name.
-    let named =
-        |t: &Token| t.shape == Shape::Name && !lexicon::is_month(&t.norm) && !lexicon::is_weekday(&t.norm);
+    // An amount glued to its scale ("40million") is no name either.
+    let named = |t: &Token| {
+        t.shape == Shape::Name
+            && !lexicon::is_month(&t.norm)
+            && !lexicon::is_weekday(&t.norm)
+            && !amount_like(t)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -453,8 +453,8 @@ mod tests {
     #[test]
     fn an_amount_glued_to_its_scale_is_no_name_but_a_rank_is_compared() {
         let found = conflicts(
-            "High winds damaged the Wing at Silverstone on Sunday.",
-            "High winds damaged the £40million Wing on Sunday.",
+            "The Wing at Silverstone was damaged by winds.",
+            "The Wing cost 40million and was damaged by winds.",
         );
         assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
         let t = |w: &str| crate::text::tokenize(w).remove(0);

@@ -130,6 +130,53 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
     claims
 }
 
+/// Resolves the subjects of claims read from a claims CSV whose rows come
+/// from one text: rows that give their place in the article (`line` > 0)
+/// are read in that order, per article, the way [`extract`] reads the
+/// article's own clauses, so "The bank sits in Frankfurt" after a row naming
+/// the European Central Bank is judged about that bank. A row's own
+/// `subject` is kept; rows without a place are independent and left alone.
+pub fn resolve_subjects(mut claims: Vec<Claim>) -> Vec<Claim> {
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].line > 0).collect();
+    // Stable: rows at one place keep their order in the file.
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&claims[a], &claims[b]);
+        (&x.article, x.line, x.column).cmp(&(&y.article, y.line, y.column))
+    });
+    let mut context = Context::default();
+    let mut article: Option<String> = None;
+    for i in order {
+        let claim = &mut claims[i];
+        if article.as_deref() != Some(claim.article.as_str()) {
+            context = Context::default();
+            article = Some(claim.article.clone());
+        }
+        let toks = text::tokenize(&claim.text);
+        let head = &toks[..toks
+            .partition_point(|t| t.span.end <= ENTITY_WINDOW)
+            .min(MAX_CLAUSE_TOKENS)];
+        let phrase = claim::subject_phrase_of(&claim.text, &toks);
+        let resolved = match phrase {
+            _ if !claim.subject.is_empty() => Some(claim.subject.clone()),
+            Some((claim::SubjectPhrase::Missing, _)) | None => None,
+            Some((kind, (_, end))) => context.resolve(&claim.text, kind, end, None),
+        };
+        let cased = is_cased(&claim.text);
+        context.observe(
+            &claim.text,
+            head,
+            cased,
+            resolved.as_deref(),
+            phrase.map(|p| p.0),
+            false,
+        );
+        if claim.subject.is_empty() {
+            claim.subject = resolved.unwrap_or_default();
+        }
+    }
+    claims
+}
+
 /// Bytes above which a sentence is not copied into its claims (their
 /// `sentence` is then empty, as unknown).
 const MAX_SENTENCE_BYTES: usize = 4096;
@@ -1353,6 +1400,31 @@ mod tests {
             .into_iter()
             .map(|c| c.text)
             .collect()
+    }
+
+    #[test]
+    fn claims_csv_rows_with_places_are_read_in_article_order() {
+        let row = |id: &str, text: &str, line: usize, subject: &str| Claim {
+            id: id.into(),
+            article: "a.csv".into(),
+            line,
+            column: 1,
+            text: text.into(),
+            subject: subject.into(),
+            ..Claim::default()
+        };
+        // Out of order in the file, in order by line.
+        let claims = resolve_subjects(vec![
+            row("c2", "The bank sits in Frankfurt.", 4, ""),
+            row("c1", "The European Central Bank was founded in 1998.", 2, ""),
+            row("c3", "The bank sets interest rates.", 0, ""),
+            row("c4", "The bank opened in 1998.", 5, "Bundesbank"),
+        ]);
+        assert_eq!(claims[0].subject, "European Central Bank");
+        assert_eq!(claims[1].subject, "");
+        // A row without a place stands alone; a given subject is kept.
+        assert_eq!(claims[2].subject, "");
+        assert_eq!(claims[3].subject, "Bundesbank");
     }
 
     #[test]

@@ -152,14 +152,16 @@ impl Input {
                 path: path.clone(),
                 message: "is a directory, expected a file".into(),
             }),
-            Origin::File(path) if self.is_claims_csv() => crate::claim::read_claims(path),
+            Origin::File(path) if self.is_claims_csv() => {
+                crate::claim::read_claims(path).map(crate::extract::resolve_subjects)
+            }
             Origin::File(path) => {
                 let bytes = crate::capped::read_article(path)?;
                 let source = crate::article::decode(path, bytes)?;
                 crate::ignore::claims_of(&self.name, path, source, min_score)
             }
             Origin::Stdin(text) if self.is_claims_csv() => {
-                crate::claim::parse_claims(Path::new(&self.name), text)
+                crate::claim::parse_claims(Path::new(&self.name), text).map(crate::extract::resolve_subjects)
             }
             Origin::Stdin(text) => {
                 crate::ignore::claims_of(&self.name, Path::new(&self.name), text.clone(), min_score)

@@ -124,17 +124,18 @@ pub(super) fn amount_like(t: &Token) -> bool {
     t.norm.chars().any(|c| c.is_ascii_digit()) && !ordinal
 }
 
+/// True for a month or a weekday: part of a date (compared as one by the
+/// numbers step), never a name standing against a place or a person.
+pub(super) fn date_word(t: &Token) -> bool {
+    lexicon::is_month(&t.norm) || lexicon::is_weekday(&t.norm)
+}
+
 /// Runs of name tokens (consecutive, or joined by "of", "and", "for" or "the").
 pub(super) fn name_runs(a: &Analysed) -> Vec<std::ops::Range<usize>> {
     let toks = &a.toks;
-    // A month or a weekday is part of a date (compared as one), not a name.
-    // An amount glued to its scale ("40million") is no name either.
-    let named = |t: &Token| {
-        t.shape == Shape::Name
-            && !lexicon::is_month(&t.norm)
-            && !lexicon::is_weekday(&t.norm)
-            && !amount_like(t)
-    };
+    // A date's month or weekday, or an amount glued to its scale
+    // ("40million"), is no name.
+    let named = |t: &Token| t.shape == Shape::Name && !date_word(t) && !amount_like(t);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -6,8 +6,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::names::{
-    amount_like, derived_name, is_name, name_phrase, near_miss, phrase_overlaps, phrase_overlaps_tok,
-    stop_like,
+    amount_like, date_word, derived_name, is_name, name_phrase, near_miss, phrase_overlaps,
+    phrase_overlaps_tok, stop_like,
 };
 use super::params::{SAME_EVENT, SUBJECT_FOUND_SHARE};
 use super::words::{parenthesised, quantity, weight, word};
@@ -56,12 +56,7 @@ pub(super) fn substitutions(pair: &mut Pair) {
                 // and a date's month or weekday are not names.
                 && ![t, r]
                     .iter()
-                    .any(|x| {
-                        stop_like(x)
-                            || lexicon::is_month(&x.norm)
-                            || lexicon::is_weekday(&x.norm)
-                            || amount_like(x)
-                    })
+                    .any(|x| stop_like(x) || date_word(x) || amount_like(x))
                 && !phrase_overlaps(&claim.toks, i, &|x: &Token| {
                     pair.ref_name_stems.contains(x.stem.as_str())
                 })
@@ -272,11 +267,14 @@ fn slot_substitution<'r>(
             // A name in the claim's slot stands against the first name the
             // reference puts in that slot ("in Mexico" / "in the southwestern
             // region of the United States").
+            // A date's month is no name against a place ("in California" /
+            // "in December 2000"): dates are compared by the numbers step.
             if c.shape == Shape::Name {
                 let named = reference.toks[rc.start..]
                     .iter()
                     .take(8)
-                    .find(|t| t.shape == Shape::Name && !claim_stems.contains(t.stem.as_str()));
+                    .find(|t| t.shape == Shape::Name && !claim_stems.contains(t.stem.as_str()))
+                    .filter(|t| !date_word(t) && !date_word(c));
                 if let Some(r) = named.filter(|r| !derived_name(&c.norm, &r.norm)) {
                     return Some((head, r));
                 }
@@ -459,6 +457,23 @@ mod tests {
         assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
         let t = |w: &str| crate::text::tokenize(w).remove(0);
         assert!(amount_like(&t("40million")) && !amount_like(&t("19th")) && !amount_like(&t("2nd")));
+    }
+
+    #[test]
+    fn a_month_in_a_slot_is_no_name_against_a_place() {
+        // "in California" / "in December 2000": the place and the date fill
+        // the slot after "in" side by side, they do not conflict.
+        let found = conflicts(
+            "The writer was killed at her home in California in 2000.",
+            "The writer was killed at her home in December 2000.",
+        );
+        assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
+        // Another place in that slot still does.
+        let found = conflicts(
+            "The writer was killed at her home in California in 2000.",
+            "The writer was killed at her home in Nevada in 2000.",
+        );
+        assert!(found.iter().any(|c| c.kind.is_role()), "{found:?}");
     }
 
     #[test]

@@ -69,15 +69,10 @@ pub fn extract(article: &Article, min_score: f64) -> Vec<Claim> {
                 if toks.is_empty() {
                     continue;
                 }
-                let head = &toks[..toks
-                    .partition_point(|t| t.span.end <= ENTITY_WINDOW)
-                    .min(MAX_CLAUSE_TOKENS)];
+                let head = entity_window(&toks);
                 let phrase = claim::subject_phrase_of(&clause_text, &toks);
-                let subject = match phrase {
-                    Some((claim::SubjectPhrase::Missing, _)) => left_subject.clone(),
-                    Some((kind, (_, end))) => context.resolve(&clause_text, kind, end, topic.as_deref()),
-                    None => None,
-                };
+                let subject =
+                    context.subject_of(&clause_text, phrase, topic.as_deref(), left_subject.clone());
                 let own_subject = match phrase {
                     None => subject_words(&clause_text, head),
                     Some((claim::SubjectPhrase::Description, (start, end))) => {
@@ -152,19 +147,15 @@ pub fn resolve_subjects(mut claims: Vec<Claim>) -> Vec<Claim> {
             article = Some(claim.article.clone());
         }
         let toks = text::tokenize(&claim.text);
-        let head = &toks[..toks
-            .partition_point(|t| t.span.end <= ENTITY_WINDOW)
-            .min(MAX_CLAUSE_TOKENS)];
         let phrase = claim::subject_phrase_of(&claim.text, &toks);
-        let resolved = match phrase {
-            _ if !claim.subject.is_empty() => Some(claim.subject.clone()),
-            Some((claim::SubjectPhrase::Missing, _)) | None => None,
-            Some((kind, (_, end))) => context.resolve(&claim.text, kind, end, None),
+        let resolved = match claim.subject.as_str() {
+            "" => context.subject_of(&claim.text, phrase, None, None),
+            given => Some(given.to_string()),
         };
         let cased = is_cased(&claim.text);
         context.observe(
             &claim.text,
-            head,
+            entity_window(&toks),
             cased,
             resolved.as_deref(),
             phrase.map(|p| p.0),
@@ -438,6 +429,24 @@ impl Context {
         })
     }
 
+    /// The subject of a clause by its subject phrase (`phrase`, from
+    /// [`claim::subject_phrase_of`]): what its pronoun or description stands
+    /// for, or `left` (the subject of the clause before it in its sentence)
+    /// when its subject is missing.
+    fn subject_of(
+        &self,
+        text: &str,
+        phrase: Option<(claim::SubjectPhrase, (usize, usize))>,
+        topic: Option<&str>,
+        left: Option<String>,
+    ) -> Option<String> {
+        match phrase {
+            Some((claim::SubjectPhrase::Missing, _)) => left,
+            Some((kind, (_, end))) => self.resolve(text, kind, end, topic),
+            None => None,
+        }
+    }
+
     /// The subject a clause's pronoun or description stands for.
     fn resolve(
         &self,
@@ -601,6 +610,14 @@ fn is_ranking(folded: &str) -> bool {
 
 /// Bytes of a clause looked at for entities (a longer clause is cut).
 const ENTITY_WINDOW: usize = 4096;
+
+/// The tokens of a clause read for its entities and subject: those within
+/// [`ENTITY_WINDOW`] bytes, at most [`MAX_CLAUSE_TOKENS`].
+fn entity_window(toks: &[text::Token]) -> &[text::Token] {
+    &toks[..toks
+        .partition_point(|t| t.span.end <= ENTITY_WINDOW)
+        .min(MAX_CLAUSE_TOKENS)]
+}
 
 /// Tokens of a clause looked at for entities (a longer clause is cut).
 const MAX_CLAUSE_TOKENS: usize = 200;

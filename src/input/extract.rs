@@ -229,8 +229,10 @@ fn span_of(
 /// start or to "that", "which", "who" or a comma ("Supplies were so scarce
 /// that the team recovered" -> "the team").
 fn subject_words(text: &str, toks: &[text::Token]) -> Option<String> {
-    let mut verb = toks.iter().rposition(|t| claim::is_finite_verb(&t.norm))?;
-    while verb > 0 && claim::is_finite_verb(&toks[verb - 1].norm) {
+    // A capitalised "May" or "Will" is a name, not a verb.
+    let finite = |t: &text::Token| t.shape != text::Shape::Name && claim::is_finite_verb(&t.norm);
+    let mut verb = toks.iter().rposition(finite)?;
+    while verb > 0 && finite(&toks[verb - 1]) {
         verb -= 1;
     }
     let mut start = verb;
@@ -1410,6 +1412,13 @@ fn script_of(c: char) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_named_may_is_no_verb_of_the_subject() {
+        let text = "Curie herself ran the test in May 1931";
+        let toks = text::tokenize(text);
+        assert_eq!(subject_words(text, &toks).as_deref(), Some("Curie herself"));
+    }
 
     fn claims_of(src: &str) -> Vec<String> {
         let a = Article::parse("t.txt", src.to_string(), false);

@@ -256,6 +256,10 @@ fn shape_of(word: &str, first: bool) -> Shape {
     if numeric.is_some() && digits_only {
         return Shape::Number;
     }
+    // "I'm", "I've": the first person, not a name.
+    if word.starts_with("I'") || word.starts_with("I’") {
+        return Shape::Word;
+    }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let digits = word.chars().any(|c| c.is_ascii_digit());
     let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
@@ -267,7 +271,12 @@ fn shape_of(word: &str, first: bool) -> Shape {
         "ing", "ed", "ly", "ion", "ions", "ness", "ment", "ments", "ity", "ies",
     ]
     .iter()
-    .any(|s| folded.len() > s.len() + 3 && folded.ends_with(s));
+    .any(|s| folded.len() > s.len() + 3 && folded.ends_with(s))
+        // An -ing or -ed word is a verb form only when WordNet knows the verb
+        // or the adjective: "Fleming", "Beijing" are not ("Building" is).
+        && (!(folded.ends_with("ing") || folded.ends_with("ed"))
+            || wordnet::is_lemma(&folded, wordnet::Pos::Verb)
+            || wordnet::is_lemma(&folded, wordnet::Pos::Adj));
     if starts_upper
         && first
         && !lexicon::is_stop_word(&folded)
@@ -476,6 +485,19 @@ mod tests {
         assert_eq!(year.shape, Shape::Number);
         assert_eq!(toks.iter().find(|t| t.norm == "5g").unwrap().shape, Shape::Name);
         assert!(toks.iter().find(|t| t.norm == "the").unwrap().stop);
+    }
+
+    #[test]
+    fn a_capitalised_first_word_is_a_name_unless_english() {
+        let first = |text: &str| tokenize(text).remove(0).shape;
+        // "-ing" words that are no verb form are names; verb forms are not.
+        assert_eq!(first("Beijing hosted the games."), Shape::Name);
+        assert_eq!(first("Kipling wrote it."), Shape::Name);
+        assert_eq!(first("Building started in 2019."), Shape::Word);
+        assert_eq!(first("Reading is fun."), Shape::Word);
+        // The first person is never a name.
+        let toks = tokenize("Then I'm sure and I've said so.");
+        assert!(toks.iter().all(|t| t.shape == Shape::Word), "{toks:?}");
     }
 
     #[test]

@@ -7,14 +7,14 @@ use rustc_hash::FxHashSet as HashSet;
 
 use strsim::normalized_damerau_levenshtein;
 
-use super::params::{NEAR_NAME, NEAR_NAME_LENGTH_GAP, REST_MATCHED};
+use super::params::{ATTRIBUTED_REST, ATTRIBUTED_WORDS, NEAR_NAME, NEAR_NAME_LENGTH_GAP, REST_MATCHED};
 use super::roles::{is_verb, subject_end, subject_start};
 use super::words::{acronym_run, is_acronym, weight, word};
 use super::{Analysed, Conflict, ConflictKind, Pair, Status};
 use crate::index::Index;
 use crate::lexicon;
 use crate::relations;
-use crate::text::{Shape, Token};
+use crate::text::{self, Shape, Token};
 use crate::wordnet;
 
 /// True for a token shaped like a name.
@@ -390,6 +390,53 @@ fn rest_matched(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status], i
     clean && pinned && hit >= REST_MATCHED * all
 }
 
+/// True when a name run opens the subject of a verb: only function words,
+/// or a date ("In May 1940 Florey's team infected"), come before it.
+fn heads_subject(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let start = subject_start(&a.text, &a.toks);
+    let end = subject_end(a);
+    start <= run.start
+        && run.end <= end
+        && end < a.toks.len()
+        && a.toks[start..run.start]
+            .iter()
+            .all(|t| t.stop || t.shape == Shape::Number || date_word(t))
+}
+
+/// True for a name run of one word that is an adjective: a people or a
+/// place describing someone ("The Mexican scored", "The Roman outfit").
+fn lone_adjective(a: &Analysed, run: &std::ops::Range<usize>) -> bool {
+    let named: Vec<&Token> = a.toks[run.clone()]
+        .iter()
+        .filter(|t| t.shape == Shape::Name)
+        .collect();
+    named.len() == 1 && wordnet::is_lemma(&named[0].norm, wordnet::Pos::Adj)
+}
+
+/// True when the rest of the claim, the name run left aside, tells one
+/// event: nothing else conflicts, every other name and number is found, a
+/// date or an amount among them, at least `ATTRIBUTED_WORDS` words and
+/// `ATTRIBUTED_REST` of its weight.
+fn event_told(a: &Analysed, run: &std::ops::Range<usize>, status: &[Status], index: &Index) -> bool {
+    let rest = || (0..a.toks.len()).filter(|k| !run.contains(k) && a.toks[*k].is_content());
+    let counted = |t: &Token| t.shape == Shape::Number || text::spelled_number(&t.norm).is_some();
+    let keyed = |t: &Token| t.shape == Shape::Name || counted(t);
+    let clean =
+        rest().all(|k| status[k] == Status::Matched || (status[k] == Status::Missing && !keyed(&a.toks[k])));
+    let dated =
+        rest().any(|k| status[k] == Status::Matched && (counted(&a.toks[k]) || date_word(&a.toks[k])));
+    let told = rest().filter(|&k| status[k] == Status::Matched).count();
+    let (mut all, mut hit) = (0.0, 0.0);
+    for k in rest() {
+        let w = weight(index, &a.toks[k], a.toks[k].shape == Shape::Name);
+        all += w;
+        if status[k] == Status::Matched {
+            hit += w;
+        }
+    }
+    clean && dated && told >= ATTRIBUTED_WORDS && hit >= ATTRIBUTED_REST * all
+}
+
 /// The word just before a run, if it is a function word that marks a role
 /// ("in", "by", "from", "at", "of") or a content word.
 fn role_word(a: &Analysed, run: &std::ops::Range<usize>) -> Option<String> {
@@ -534,7 +581,22 @@ fn leftover_names(
                 && rest_matched(claim, run, status, index)
                 && unknown_to_table(claim, run, index)
         };
-        let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r);
+        // A known name in the subject of an act the reference gives its own
+        // subject, told apart by a date or an amount and nearly all of its
+        // words ("Fleming ran the test in May 1940, giving penicillin to
+        // four of eight mice" / "In May 1940 Florey's team infected eight
+        // mice ... gave penicillin to four"): the act is attributed to
+        // someone else.
+        let attributed = |r: &std::ops::Range<usize>| {
+            whole
+                && foreign(r)
+                && heads_subject(claim, run)
+                && heads_subject(reference, r)
+                && !lone_adjective(claim, run)
+                && !lone_adjective(reference, r)
+                && event_told(claim, run, status, index)
+        };
+        let swap = |r: &std::ops::Range<usize>| unique(r) || made_up_subject(r) || attributed(r);
         let same_role = ref_left.iter().find(|r| {
             (made_up && foreign(r) && role.is_some() && role_word(reference, r) == role)
                 || same_kind(r)
@@ -850,5 +912,47 @@ mod tests {
             &crate::text::tokenize("Heatly")[0],
             &crate::text::tokenize("Heatley")[0]
         ));
+    }
+
+    #[test]
+    fn a_long_event_given_to_another_subject_is_an_attribution() {
+        // Made up: the act, its date and its counts match; its actor differs.
+        // The table knows the claim's name from another row.
+        let row = |id: &str, statement: &str| crate::reference::Reference {
+            id: id.into(),
+            statement: statement.into(),
+            source: String::new(),
+            rating: true,
+            aliases: Vec::new(),
+            origin: ("t.csv".into(), 2),
+        };
+        let index = Index::build(vec![
+            row(
+                "R1",
+                "In December 1911 Bjaaland's Norwegian party crossed the plateau with four companions and fifty-two dogs; only the dogs were eaten.",
+            ),
+            row("R2", "Amundsen wrote a book about the journey."),
+        ]);
+        let claim = Analysed::new(
+            "Amundsen himself made the final march in December 1911, crossing the plateau with four companions and fifty-two dogs; only the dogs were eaten.",
+            &index,
+        );
+        let found = super::super::align(&claim, &index, 0, 1.0).conflicts;
+        assert!(
+            found.iter().any(|c| c.kind.is_role() && c.claim == "Amundsen"),
+            "{found:?}"
+        );
+        // A short claim tells no single event: two actors may share it.
+        let found = conflicts(
+            "Kate Winslet was in two films in 2005.",
+            "Dafoe was in two films in 2005.",
+        );
+        assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
+        // A people describing the subject is no other actor.
+        let found = conflicts(
+            "Lazio beat Napoli in the cup semi-final on Wednesday to reach the final for the first time in four years.",
+            "The Roman outfit beat Napoli in the cup semi-final on Wednesday to reach the final for the first time in four years.",
+        );
+        assert!(!found.iter().any(|c| c.kind.is_role()), "{found:?}");
     }
 }

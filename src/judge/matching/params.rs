@@ -35,6 +35,15 @@ pub(super) const NEAR_NAME_LENGTH_GAP: usize = 2;
 /// match for another name in its subject to be the error.
 pub(super) const REST_MATCHED: f64 = 0.6;
 
+/// Share of a claim's weight, its subject's name aside, that a reference
+/// must match for another known name in its subject to be the claim's error
+/// (with a date or an amount among them).
+pub(super) const ATTRIBUTED_REST: f64 = 0.75;
+
+/// Words of that rest the reference must match: a short claim ("X was in
+/// two films in 2005") tells no single event, so no single actor.
+pub(super) const ATTRIBUTED_WORDS: usize = 6;
+
 // Weights of claim words in coverage.
 
 /// Weight of a name or a number: the details a claim is about.

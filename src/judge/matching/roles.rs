@@ -425,7 +425,8 @@ pub(super) fn subject_start(text: &str, toks: &[Token]) -> usize {
     let Some(first) = toks.first() else { return 0 };
     let opens = OPENERS.contains(&first.norm.as_str())
         || lexicon::is_imperative(&first.norm)
-        || crate::claim::is_participle(&first.norm);
+        // A name is no participle ("Fleming ran ...").
+        || (first.shape == Shape::Word && crate::claim::is_participle(&first.norm));
     if !opens {
         return 0;
     }

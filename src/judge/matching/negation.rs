@@ -70,7 +70,7 @@ pub(super) fn cues(pair: &mut Pair) {
     if claim_neg.len() % 2 != ref_neg.len() % 2 {
         let (c, r, in_scope) = if claim_neg.len() > ref_neg.len() {
             let k = claim_neg[0];
-            let scope = scope_of(&claim.toks, k);
+            let scope = scope_of(claim_text, &claim.toks, k);
             let covered = scope.iter().filter(|&&j| status[j] != Status::Missing).count();
             (
                 word(claim_text, &claim.toks[k]),
@@ -79,7 +79,7 @@ pub(super) fn cues(pair: &mut Pair) {
             )
         } else {
             let k = ref_neg[0];
-            let scope = scope_of(&reference.toks, k);
+            let scope = scope_of(ref_text, &reference.toks, k);
             let covered = scope
                 .iter()
                 .filter(|&&j| pair.claim_stems.contains(reference.toks[j].stem.as_str()))
@@ -136,7 +136,7 @@ fn negated_clause(a: &Analysed, clause: &std::ops::Range<usize>) -> Option<(usiz
     if cues.len().is_multiple_of(2) {
         return None;
     }
-    let scope: Vec<usize> = scope_of(&a.toks, cues[0])
+    let scope: Vec<usize> = scope_of(&a.text, &a.toks, cues[0])
         .into_iter()
         .filter(|j| clause.contains(j))
         .collect();
@@ -237,9 +237,18 @@ fn negations(toks: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// The content words a negation at `k` governs: the next `NEGATION_SCOPE`.
-fn scope_of(toks: &[Token], k: usize) -> Vec<usize> {
-    toks.iter()
+/// The content words a negation at `k` governs: the next `NEGATION_SCOPE`,
+/// within its clause (up to a comma, a semicolon, a colon or a full stop:
+/// "without bottled oxygen, relying on ...").
+fn scope_of(text: &str, toks: &[Token], k: usize) -> Vec<usize> {
+    let end = (k + 1..toks.len())
+        .find(|&j| {
+            text.get(toks[j - 1].span.end..toks[j].span.start)
+                .is_some_and(|gap| gap.contains([',', ';', ':', '.']))
+        })
+        .unwrap_or(toks.len());
+    toks[..end]
+        .iter()
         .enumerate()
         .skip(k + 1)
         .filter(|(_, t)| t.is_content() && !lexicon::is_negation(&t.norm))
@@ -252,6 +261,19 @@ fn scope_of(toks: &[Token], k: usize) -> Vec<usize> {
 mod tests {
     use super::super::test_support::{alignment, conflicts};
     use super::*;
+
+    #[test]
+    fn a_negations_scope_ends_with_its_clause() {
+        // The words after the comma are not what "without" negates.
+        let found = conflicts(
+            "The crew sailed without a radio, relying on flags and signal lamps.",
+            "The crew sailed with a radio.",
+        );
+        assert!(
+            found.iter().any(|c| c.kind == ConflictKind::Negation),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn a_negated_auxiliary_is_not_in_any_spelling() {

@@ -44,6 +44,14 @@ pub(super) const ATTRIBUTED_REST: f64 = 0.75;
 /// two films in 2005") tells no single event, so no single actor.
 pub(super) const ATTRIBUTED_WORDS: usize = 6;
 
+/// Share of a claim's weight, a name no row knows aside, that a reference
+/// with a dated event under another name must match for the name to be a
+/// made-up one for the reference's.
+pub(super) const UNKNOWN_REST: f64 = 0.45;
+
+/// Words of that rest the reference must match.
+pub(super) const UNKNOWN_WORDS: usize = 4;
+
 // Weights of claim words in coverage.
 
 /// Weight of a name or a number: the details a claim is about.

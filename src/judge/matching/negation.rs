@@ -228,11 +228,23 @@ fn same_word(base: &str, t: &Token) -> bool {
 /// oxygen" / "used open-circuit oxygen"): negation cues for alignment.
 const NEGATING_PREPOSITIONS: &[&str] = &["without"];
 
+/// Forms of "do" that, with "away with", remove what follows ("did away
+/// with a physical keyboard" / "there was no keyboard").
+const DO_FORMS: &[&str] = &["do", "does", "did", "done", "doing"];
+
 /// Positions of negation cues.
 fn negations(toks: &[Token]) -> Vec<usize> {
+    let done_away = |i: usize| {
+        toks[i].norm == "away"
+            && i.checked_sub(1)
+                .is_some_and(|p| DO_FORMS.contains(&toks[p].norm.as_str()))
+            && toks.get(i + 1).is_some_and(|n| n.norm == "with")
+    };
     toks.iter()
         .enumerate()
-        .filter(|(_, t)| lexicon::is_negation(&t.norm) || NEGATING_PREPOSITIONS.contains(&t.norm.as_str()))
+        .filter(|&(i, t)| {
+            lexicon::is_negation(&t.norm) || NEGATING_PREPOSITIONS.contains(&t.norm.as_str()) || done_away(i)
+        })
         .map(|(i, _)| i)
         .collect()
 }
@@ -261,6 +273,26 @@ fn scope_of(text: &str, toks: &[Token], k: usize) -> Vec<usize> {
 mod tests {
     use super::super::test_support::{alignment, conflicts};
     use super::*;
+
+    #[test]
+    fn doing_away_with_a_thing_denies_it() {
+        let found = conflicts(
+            "The phone did away with a physical keyboard.",
+            "The phone had no keyboard.",
+        );
+        assert!(
+            !found.iter().any(|c| c.kind == ConflictKind::Negation),
+            "{found:?}"
+        );
+        let found = conflicts(
+            "The phone did away with a physical keyboard.",
+            "The phone had a keyboard.",
+        );
+        assert!(
+            found.iter().any(|c| c.kind == ConflictKind::Negation),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn a_negations_scope_ends_with_its_clause() {

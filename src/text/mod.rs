@@ -8,6 +8,9 @@
 pub(crate) mod lexicon;
 pub(crate) mod relations;
 pub(crate) mod wordnet;
+// Shared with build.rs, which uses the parser; the library reads its output.
+#[allow(dead_code)]
+mod wordnet_tables;
 
 use std::ops::Range;
 use std::sync::OnceLock;

@@ -22,6 +22,9 @@ use crate::text;
 /// work's grain and the memory of the chunks not merged yet.
 const CHUNK_ROWS: usize = 4096;
 const WINDOW_CHUNKS: usize = 32;
+/// Fewest windows a table is cut into (down to a window of one chunk per
+/// thread), so that a small table's merge overlaps its reading too.
+const MIN_WINDOWS: usize = 4;
 /// No id: a stem outside the alias groups' words, a term not numbered yet.
 const NONE: u32 = u32::MAX;
 
@@ -95,7 +98,10 @@ impl Index {
     /// ids, postings and the saved index are the same on every run and for
     /// every number of threads, as if built row by row.
     pub fn build(refs: Vec<Reference>) -> Index {
-        Index::build_in(refs, CHUNK_ROWS, WINDOW_CHUNKS)
+        let chunks = refs.len().div_ceil(CHUNK_ROWS);
+        let threads = rayon::current_num_threads().max(1);
+        let window = (chunks / MIN_WINDOWS).clamp(threads.min(WINDOW_CHUNKS), WINDOW_CHUNKS);
+        Index::build_in(refs, CHUNK_ROWS, window)
     }
 
     /// [`Index::build`] with chunks of `chunk_rows` rows, merged

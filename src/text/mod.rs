@@ -13,7 +13,7 @@ pub(crate) mod wordnet;
 mod wordnet_tables;
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
@@ -53,6 +53,9 @@ impl Token {
     }
 }
 
+/// Most words the stem memo holds before it starts afresh.
+const STEM_MEMO_MAX: usize = 200_000;
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
@@ -88,28 +91,27 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Stems a folded word.
 ///
-/// Stems are memoised per thread: words repeat (Zipf), and the Snowball
+/// Stems are memoised once for all threads: words repeat (Zipf), and the Snowball
 /// stemmer costs more than a hash lookup.
 pub fn stem(folded: &str) -> String {
     if folded.chars().any(|c| c.is_ascii_digit()) {
         return folded.to_string();
     }
-    thread_local! {
-        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-    }
-    if let Some(s) = STEMS.with(|m| m.borrow().get(folded).cloned()) {
-        return s;
+    // One memo for all threads: the index's readers and the claims share
+    // most of their words, so each word is stemmed once per process.
+    static STEMS: OnceLock<RwLock<rustc_hash::FxHashMap<String, String>>> = OnceLock::new();
+    let memo = STEMS.get_or_init(RwLock::default);
+    if let Some(s) = memo.read().unwrap_or_else(PoisonError::into_inner).get(folded) {
+        return s.clone();
     }
     let s = stemmer().stem(folded).into_owned();
-    STEMS.with(|m| {
-        let mut m = m.borrow_mut();
-        // Bounded: a huge vocabulary starts the memo afresh.
-        if m.len() > 200_000 {
-            m.clear();
-        }
-        m.insert(folded.to_string(), s.clone());
-    });
+    let mut m = memo.write().unwrap_or_else(PoisonError::into_inner);
+    // Bounded: a huge vocabulary starts the memo afresh.
+    if m.len() > STEM_MEMO_MAX {
+        m.clear();
+    }
+    m.insert(folded.to_string(), s.clone());
+    drop(m);
     s
 }
 

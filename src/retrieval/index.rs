@@ -594,7 +594,11 @@ impl Aliases {
     /// that the text has. Without a match, nothing is allocated.
     fn expand(&self, text: &[u32]) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
-        for i in 0..text.len() {
+        for (i, &first) in text.iter().enumerate() {
+            // A stem that no group has starts no run (most stems of a text).
+            if first == NONE {
+                continue;
+            }
             let mut node = 0u32;
             for &s in &text[i..] {
                 match self.edges.get(&(node, s)) {

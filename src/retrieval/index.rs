@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::matching::Analysed;
 use crate::reference::{row_alias_groups, Reference};
@@ -795,7 +794,7 @@ impl<'a> Reader<'a> {
             self.row = (first + row) as u32;
             let mut expansion = Vec::new();
             if self.aliases.is_empty() {
-                for word in reference.statement.unicode_words() {
+                for word in text::word_indices(&reference.statement).map(|(_, w)| w) {
                     if let Some(id) = self.word_term(word) {
                         self.add(id);
                     }
@@ -826,7 +825,7 @@ impl<'a> Reader<'a> {
                     expansion.push(name.clone());
                 }
             }
-            for word in source_text(&reference.source).unicode_words() {
+            for word in text::word_indices(&source_text(&reference.source)).map(|(_, w)| w) {
                 let Some(id) = self.source_term(word) else {
                     continue;
                 };

@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::matching::Analysed;
 use crate::reference::{row_alias_groups, Reference};
@@ -22,6 +21,9 @@ use crate::text;
 /// work's grain and the memory of the chunks not merged yet.
 const CHUNK_ROWS: usize = 4096;
 const WINDOW_CHUNKS: usize = 32;
+/// Fewest windows a table is cut into (down to a window of one chunk per
+/// thread), so that a small table's merge overlaps its reading too.
+const MIN_WINDOWS: usize = 4;
 /// No id: a stem outside the alias groups' words, a term not numbered yet.
 const NONE: u32 = u32::MAX;
 
@@ -95,7 +97,10 @@ impl Index {
     /// ids, postings and the saved index are the same on every run and for
     /// every number of threads, as if built row by row.
     pub fn build(refs: Vec<Reference>) -> Index {
-        Index::build_in(refs, CHUNK_ROWS, WINDOW_CHUNKS)
+        let chunks = refs.len().div_ceil(CHUNK_ROWS);
+        let threads = rayon::current_num_threads().max(1);
+        let window = (chunks / MIN_WINDOWS).clamp(threads.min(WINDOW_CHUNKS), WINDOW_CHUNKS);
+        Index::build_in(refs, CHUNK_ROWS, window)
     }
 
     /// [`Index::build`] with chunks of `chunk_rows` rows, merged
@@ -588,7 +593,11 @@ impl Aliases {
     /// that the text has. Without a match, nothing is allocated.
     fn expand(&self, text: &[u32]) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
-        for i in 0..text.len() {
+        for (i, &first) in text.iter().enumerate() {
+            // A stem that no group has starts no run (most stems of a text).
+            if first == NONE {
+                continue;
+            }
             let mut node = 0u32;
             for &s in &text[i..] {
                 match self.edges.get(&(node, s)) {
@@ -785,7 +794,7 @@ impl<'a> Reader<'a> {
             self.row = (first + row) as u32;
             let mut expansion = Vec::new();
             if self.aliases.is_empty() {
-                for word in reference.statement.unicode_words() {
+                for word in text::word_indices(&reference.statement).map(|(_, w)| w) {
                     if let Some(id) = self.word_term(word) {
                         self.add(id);
                     }
@@ -816,7 +825,7 @@ impl<'a> Reader<'a> {
                     expansion.push(name.clone());
                 }
             }
-            for word in source_text(&reference.source).unicode_words() {
+            for word in text::word_indices(&source_text(&reference.source)).map(|(_, w)| w) {
                 let Some(id) = self.source_term(word) else {
                     continue;
                 };

@@ -8,9 +8,12 @@
 pub(crate) mod lexicon;
 pub(crate) mod relations;
 pub(crate) mod wordnet;
+// Shared with build.rs, which uses the parser; the library reads its output.
+#[allow(dead_code)]
+mod wordnet_tables;
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
@@ -50,6 +53,9 @@ impl Token {
     }
 }
 
+/// Most words the stem memo holds before it starts afresh.
+const STEM_MEMO_MAX: usize = 200_000;
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
@@ -85,28 +91,27 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Stems a folded word.
 ///
-/// Stems are memoised per thread: words repeat (Zipf), and the Snowball
+/// Stems are memoised once for all threads: words repeat (Zipf), and the Snowball
 /// stemmer costs more than a hash lookup.
 pub fn stem(folded: &str) -> String {
     if folded.chars().any(|c| c.is_ascii_digit()) {
         return folded.to_string();
     }
-    thread_local! {
-        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-    }
-    if let Some(s) = STEMS.with(|m| m.borrow().get(folded).cloned()) {
-        return s;
+    // One memo for all threads: the index's readers and the claims share
+    // most of their words, so each word is stemmed once per process.
+    static STEMS: OnceLock<RwLock<rustc_hash::FxHashMap<String, String>>> = OnceLock::new();
+    let memo = STEMS.get_or_init(RwLock::default);
+    if let Some(s) = memo.read().unwrap_or_else(PoisonError::into_inner).get(folded) {
+        return s.clone();
     }
     let s = stemmer().stem(folded).into_owned();
-    STEMS.with(|m| {
-        let mut m = m.borrow_mut();
-        // Bounded: a huge vocabulary starts the memo afresh.
-        if m.len() > 200_000 {
-            m.clear();
-        }
-        m.insert(folded.to_string(), s.clone());
-    });
+    let mut m = memo.write().unwrap_or_else(PoisonError::into_inner);
+    // Bounded: a huge vocabulary starts the memo afresh.
+    if m.len() > STEM_MEMO_MAX {
+        m.clear();
+    }
+    m.insert(folded.to_string(), s.clone());
+    drop(m);
     s
 }
 
@@ -209,10 +214,62 @@ pub(crate) fn word_token(start: usize, whole: &str, first: bool) -> Option<Token
     })
 }
 
+/// `text.unicode_word_indices()`, with the all-ASCII stretches of a text
+/// that is not all ASCII read by the segmenter's ASCII fast path. The text
+/// is cut where a run of spaces starts: UAX #29 always breaks there, and no
+/// rule looks back across a space, so each piece splits as it does inside
+/// the whole text.
+pub(crate) fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut next_piece = 0;
+    let mut piece: Option<(usize, unicode_segmentation::UnicodeWordIndices<'_>)> = None;
+    std::iter::from_fn(move || loop {
+        if let Some((base, words)) = &mut piece {
+            if let Some((start, word)) = words.next() {
+                return Some((*base + start, word));
+            }
+            piece = None;
+        }
+        if next_piece >= text.len() {
+            return None;
+        }
+        let end = if next_piece == 0 && text.is_ascii() {
+            text.len()
+        } else {
+            piece_end(text.as_bytes(), next_piece)
+        };
+        piece = Some((next_piece, text[next_piece..end].unicode_word_indices()));
+        next_piece = end;
+    })
+}
+
+/// End of the piece of [`word_indices`] that starts at `start`: the
+/// stretches between space-run starts that follow it and are, like its
+/// first, all ASCII or not.
+fn piece_end(b: &[u8], start: usize) -> usize {
+    let mut ascii: Option<bool> = None;
+    let mut stretch = start;
+    loop {
+        let mut end = stretch + 1;
+        while end < b.len() && !(b[end] == b' ' && b[end - 1] != b' ') {
+            end += 1;
+        }
+        let here = b[stretch..end].is_ascii();
+        match ascii {
+            None => ascii = Some(here),
+            Some(a) if a != here => return stretch,
+            Some(_) => {}
+        }
+        if end >= b.len() {
+            return b.len();
+        }
+        stretch = end;
+    }
+}
+
 /// Unicode words, with names joined by "&" kept whole ("A&E", "AT&T", "R&B").
 pub(crate) fn joined_words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut words = text.unicode_word_indices().peekable();
+    let mut words = word_indices(text).peekable();
     std::iter::from_fn(move || {
         let (start, mut end) = words.next().map(|(s, w)| (s, s + w.len()))?;
         // A decade written with an apostrophe: "1940's".
@@ -405,6 +462,15 @@ fn is_abbreviation(text: &str, dot: usize, mark: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn word_indices_equal_the_segmenters(s in "[ a-zA-Z0-9.,:;'_\"\t\n()&\u{e9}\u{301}\u{200d}\u{2019}\u{3000}\u{a0}\u{1f1e6}\u{1f1e8}\u{1f600}\u{4e2d}\u{30a2}\u{5d0}-]{0,40}") {
+            let got: Vec<(usize, &str)> = word_indices(&s).collect();
+            let want: Vec<(usize, &str)> = s.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text).into_iter().map(|r| &text[r]).collect()

@@ -4,7 +4,8 @@
 //! The data is WordNet 3.0 (Princeton University, WordNet licence), shipped
 //! in `src/data/wordnet.txt` and embedded in the binary; nothing is fetched at
 //! run time. `tools/gen_wordnet.py` regenerates the file and documents its
-//! format. The file is parsed once, on first use.
+//! format. The file is parsed once, at build time (`build.rs`), and its tables
+//! are read back on first use.
 //!
 //! Every function takes lowercase, already folded words or multiword phrases
 //! with single spaces, and answers `false`, `None` or an empty list for words
@@ -16,6 +17,8 @@
 
 use std::rc::Rc;
 use std::sync::OnceLock;
+
+use super::wordnet_tables as tables;
 
 /// How many of a word's senses (in WordNet order) count as its meaning.
 pub const FIRST_SENSES: usize = 3;
@@ -131,20 +134,13 @@ struct WordNet {
 /// The embedded database text.
 const DATA: &str = include_str!("../data/wordnet.txt");
 
+/// `DATA` parsed at build time (`build.rs`): flat tables whose strings are
+/// byte ranges of `DATA`, read back without parsing the text.
+const TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet.bin"));
+
 fn wordnet() -> &'static WordNet {
     static WORDNET: OnceLock<WordNet> = OnceLock::new();
-    WORDNET.get_or_init(|| WordNet::parse(DATA))
-}
-
-/// A decimal id; the generator writes only digits.
-fn number(s: &str) -> u32 {
-    s.bytes()
-        .filter(u8::is_ascii_digit)
-        .fold(0u32, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b - b'0')))
-}
-
-fn pair(line: &str) -> (&str, &str) {
-    line.split_once('\t').unwrap_or((line, ""))
+    WORDNET.get_or_init(|| WordNet::from_tables(tables::decode(DATA, TABLES)))
 }
 
 fn ordered<T: Ord>(a: T, b: T) -> (T, T) {
@@ -156,101 +152,30 @@ fn ordered<T: Ord>(a: T, b: T) -> (T, T) {
 }
 
 impl WordNet {
-    fn parse(text: &'static str) -> WordNet {
+    fn from_tables(t: tables::Tables<'static>) -> WordNet {
         let mut wn = WordNet {
-            lemmas: Vec::with_capacity(150_000),
-            senses: Vec::with_capacity(210_000),
-            parent_start: Vec::with_capacity(100_000),
-            parents: Vec::with_capacity(100_000),
+            lemmas: t
+                .lemmas
+                .into_iter()
+                .map(|(name, start, len)| Lemma { name, start, len })
+                .collect(),
+            senses: t.senses,
+            parent_start: t.parent_start,
+            parents: t.parents,
             depth: Vec::new(),
-            children: Vec::new(),
-            names: Vec::new(),
-            similar: Vec::new(),
-            synset_antonyms: Vec::new(),
-            antonyms: Vec::new(),
-            exceptions: Vec::new(),
+            children: t.children,
+            names: t.names,
+            similar: t.similar,
+            synset_antonyms: t.synset_antonyms,
+            antonyms: t.antonyms,
+            exceptions: t
+                .exceptions
+                .into_iter()
+                .filter_map(|(word, letter, bases)| Some((word, Pos::from_letter(letter)?, bases)))
+                .collect(),
         };
-        let mut noun_verb = 0usize;
-        let mut section = "";
-        for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix('[') {
-                let (name, fields) = rest.split_once(']').unwrap_or((rest, ""));
-                section = name;
-                if name == "counts" {
-                    let counts: Vec<u32> = fields.split('\t').filter(|f| !f.is_empty()).map(number).collect();
-                    noun_verb = counts.iter().take(2).sum::<u32>() as usize;
-                    wn.names = vec![""; noun_verb];
-                }
-                continue;
-            }
-            match section {
-                "lemmas" => wn.add_lemma(line),
-                "hypernyms" => {
-                    wn.parent_start.push(wn.parents.len() as u32);
-                    wn.parents
-                        .extend(line.split(',').filter(|f| !f.is_empty()).map(number));
-                }
-                "similar" => {
-                    let (a, b) = pair(line);
-                    wn.similar.push((number(a), number(b)));
-                }
-                "synset-antonyms" => {
-                    let (a, b) = pair(line);
-                    wn.synset_antonyms.push((number(a), number(b)));
-                }
-                "antonyms" => wn.antonyms.push(pair(line)),
-                "exceptions" => {
-                    let (word, rest) = pair(line);
-                    let (letter, bases) = pair(rest);
-                    if let Some(pos) = Pos::from_letter(letter.bytes().next().unwrap_or(0)) {
-                        wn.exceptions.push((word, pos, bases));
-                    }
-                }
-                _ => {}
-            }
-        }
-        // Pad or trim the hypernym table to exactly the noun and verb synsets.
-        wn.parent_start.truncate(noun_verb);
-        while wn.parent_start.len() < noun_verb {
-            wn.parent_start.push(wn.parents.len() as u32);
-        }
-        wn.parent_start.push(wn.parents.len() as u32);
-        wn.names.resize(noun_verb, "");
-        wn.children = vec![0; noun_verb];
-        for &p in &wn.parents {
-            if let Some(c) = wn.children.get_mut(p as usize) {
-                *c += 1;
-            }
-        }
         wn.depth = wn.compute_depths();
         wn
-    }
-
-    fn add_lemma(&mut self, line: &'static str) {
-        let mut fields = line.split('\t');
-        let name = fields.next().unwrap_or("");
-        let start = self.senses.len() as u32;
-        let mut len = [0u8; 4];
-        for field in fields {
-            let Some(pos) = Pos::from_letter(field.bytes().next().unwrap_or(0)) else {
-                continue;
-            };
-            for id in field[1..].split(',').filter(|f| !f.is_empty()) {
-                let synset = number(id);
-                self.senses.push(synset);
-                len[pos.index()] = len[pos.index()].saturating_add(1);
-                if let Some(slot) = self.names.get_mut(synset as usize) {
-                    // The head word wins; otherwise the first lemma seen names the synset.
-                    if id.ends_with('*') || slot.is_empty() {
-                        *slot = name;
-                    }
-                }
-            }
-        }
-        self.lemmas.push(Lemma { name, start, len });
     }
 
     fn parents_of(&self, synset: u32) -> &[u32] {
@@ -701,6 +626,11 @@ pub fn antonyms(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn build_time_tables_equal_a_fresh_parse() {
+        assert!(tables::decode(DATA, TABLES) == tables::parse(DATA));
+    }
 
     #[test]
     fn loads_the_whole_file() {
